@@ -1,0 +1,310 @@
+"""The items of a briefing, with references resolved to the objects they name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Union
+
+from brief_tui.model.dates import BriefDate
+
+__all__ = [
+    "Actor",
+    "Briefing",
+    "Citation",
+    "Document",
+    "Event",
+    "Item",
+    "Part",
+    "Party",
+    "Position",
+    "Quote",
+    "Source",
+    "StatusChange",
+    "Thread",
+    "Version",
+]
+
+
+@dataclass(eq=False, slots=True)
+class Party:
+    """A side at the table."""
+
+    id: str
+    name: str
+    short: str | None = None
+    color: str | None = None
+
+    KIND: ClassVar[str] = "party"
+
+    @property
+    def label(self) -> str:
+        """The short form for narrow columns, or the name."""
+        return self.short or self.name
+
+
+@dataclass(eq=False, slots=True)
+class Actor:
+    """A person or body."""
+
+    id: str
+    name: str
+    role: str | None = None
+    party: Party | None = None
+    aliases: list[str] = field(default_factory=list)
+    threads: list[Thread] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    KIND: ClassVar[str] = "actor"
+
+    @property
+    def label(self) -> str:
+        """The actor's name."""
+        return self.name
+
+
+@dataclass(eq=False, slots=True)
+class Source:
+    """Where a claim comes from, graded on the Admiralty scale."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    url: str | None = None
+    via: Source | None = None
+    reliability: str | None = None
+    note: str | None = None
+
+    KIND: ClassVar[str] = "source"
+
+    @property
+    def label(self) -> str:
+        """The source's name."""
+        return self.name
+
+    @property
+    def anonymous(self) -> bool:
+        """Whether the source is unnamed."""
+        return self.kind == "anonymous"
+
+
+@dataclass(eq=False, slots=True)
+class Citation:
+    """One source given for a claim, with the author's credibility grade."""
+
+    source: Source
+    credibility: int | None = None
+    note: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class Position:
+    """A party's (or actor's) stance on a thread at a moment."""
+
+    stance: str
+    party: Party | None = None
+    actor: Actor | None = None
+    leaning: str | None = None
+    as_of: BriefDate | None = None
+    sources: list[Citation] = field(default_factory=list)
+
+    @property
+    def holder(self) -> Party | Actor | None:
+        """Whoever holds the position."""
+        return self.party or self.actor
+
+
+@dataclass(eq=False, slots=True)
+class StatusChange:
+    """An entry of a thread's status history."""
+
+    date: BriefDate
+    status: str
+    note: str | None = None
+    sources: list[Citation] = field(default_factory=list)
+
+
+@dataclass(eq=False, slots=True)
+class Thread:
+    """One negotiation thread, the unit the sidebar lists."""
+
+    id: str
+    title: str
+    group: str | None = None
+    status: str = "unknown"
+    confidence: str | None = None
+    summary: str | None = None
+    parties: list[Party] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    status_history: list[StatusChange] = field(default_factory=list)
+    open_questions: list[str] = field(default_factory=list)
+    related: list[Thread] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+    KIND: ClassVar[str] = "thread"
+
+    @property
+    def label(self) -> str:
+        """The thread's title."""
+        return self.title
+
+
+@dataclass(eq=False, slots=True)
+class Event:
+    """A point or span on the timeline."""
+
+    id: str
+    date: BriefDate
+    title: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    threads: list[Thread] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    place: str | None = None
+    summary: str | None = None
+    sources: list[Citation] = field(default_factory=list)
+    reported_on: BriefDate | None = None
+    display_date: str | None = None
+    likelihood: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    order: int = 0
+
+    KIND: ClassVar[str] = "event"
+
+    @property
+    def label(self) -> str:
+        """The event's title, or its id when it has none."""
+        return self.title or self.id
+
+    @property
+    def shown_date(self) -> str:
+        """The date as a reader should see it."""
+        return self.display_date or self.date.text
+
+
+@dataclass(eq=False, slots=True)
+class Quote:
+    """Words on record."""
+
+    id: str
+    text: str
+    speaker: Actor | None = None
+    attribution: str | None = None
+    date: BriefDate | None = None
+    event: Event | None = None
+    threads: list[Thread] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)
+
+    KIND: ClassVar[str] = "quote"
+
+    @property
+    def said_by(self) -> str:
+        """The speaker's name, the attribution, or 'unattributed'."""
+        if self.speaker:
+            return self.speaker.name
+        return self.attribution or "unattributed"
+
+    @property
+    def label(self) -> str:
+        """A short form: who said it."""
+        return self.said_by
+
+
+@dataclass(eq=False, slots=True)
+class Part:
+    """A part of a document version (the plan's "packages")."""
+
+    title: str
+    summary: str | None = None
+    threads: list[Thread] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)
+
+
+@dataclass(eq=False, slots=True)
+class Version:
+    """One version (or one account) of a document."""
+
+    id: str
+    label: str | None = None
+    date: BriefDate | None = None
+    points: int | None = None
+    authors: list[Actor] = field(default_factory=list)
+    summary: str | None = None
+    parts: list[Part] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)
+    document: Document | None = None
+
+    KIND: ClassVar[str] = "version"
+
+    @property
+    def name(self) -> str:
+        """The version's label, or its id."""
+        return self.label or self.id
+
+
+@dataclass(eq=False, slots=True)
+class Document:
+    """A text under negotiation, with its versions oldest first."""
+
+    id: str
+    title: str
+    threads: list[Thread] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
+
+    KIND: ClassVar[str] = "document"
+
+    @property
+    def label(self) -> str:
+        """The document's title."""
+        return self.title
+
+
+Item = Union[Party, Actor, Source, Thread, Event, Quote, Document, Version]
+
+
+@dataclass(eq=False, slots=True)
+class Briefing:
+    """A whole briefing: its metadata and every item, references resolved."""
+
+    id: str
+    title: str
+    as_of: BriefDate
+    path: str = ""
+    based_on: str | None = None
+    timezone: str | None = None
+    subtitle: str | None = None
+    summary: str | None = None
+    key_points: list[str] = field(default_factory=list)
+    updated: BriefDate | None = None
+    language: str = "en"
+    marking: str | None = None
+    parties: list[Party] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    threads: list[Thread] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    by_id: dict[str, Item] = field(default_factory=dict)
+
+    def get(self, item_id: str) -> Item | None:
+        """The item with this id, or None."""
+        return self.by_id.get(item_id)
+
+    def address(self, item: Item) -> str:
+        """An item's address, ``BRIEFING/ITEM``."""
+        return f"{self.id}/{item.id}"
+
+    def upcoming(self) -> list[Event]:
+        """Events that may still lie after as_of, in date order."""
+        return [e for e in self.events if e.date.latest >= self.as_of.earliest and e.status != "occurred"]
+
+    def thread_groups(self) -> dict[str, list[Thread]]:
+        """Threads by sidebar heading, in the order first written."""
+        groups: dict[str, list[Thread]] = {}
+        for thread in self.threads:
+            groups.setdefault(thread.group or "Threads", []).append(thread)
+        return groups

@@ -1,0 +1,66 @@
+"""The closed vocabularies of format 1, with the meaning of each grade."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CONFIDENCES",
+    "CREDIBILITY",
+    "EVENT_KINDS",
+    "EVENT_STATUSES",
+    "LEANINGS",
+    "LIKELIHOODS",
+    "RELIABILITY",
+    "SOURCE_KINDS",
+    "THREAD_STATUSES",
+]
+
+THREAD_STATUSES = (
+    "open",
+    "progressing",
+    "near-agreement",
+    "agreed",
+    "stalled",
+    "rejected",
+    "closed",
+    "unknown",
+)
+CONFIDENCES = ("low", "moderate", "high")
+LEANINGS = ("proposes", "supports", "conditional", "undecided", "opposes", "rejects", "unknown")
+SOURCE_KINDS = ("outlet", "official", "document", "anonymous", "social", "other")
+EVENT_KINDS = (
+    "call",
+    "meeting",
+    "visit",
+    "statement",
+    "announcement",
+    "document",
+    "report",
+    "vote",
+    "other",
+)
+EVENT_STATUSES = ("occurred", "reported", "scheduled", "expected", "postponed", "cancelled")
+LIKELIHOODS = (
+    "remote",
+    "very-unlikely",
+    "unlikely",
+    "even-chance",
+    "likely",
+    "very-likely",
+    "almost-certain",
+)
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
