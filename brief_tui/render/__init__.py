@@ -1,0 +1,1 @@
+"""Text rendering shared by widgets and by show/export."""
