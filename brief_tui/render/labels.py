@@ -1,0 +1,110 @@
+"""Glyphs and words for statuses, leanings and grades: one table for every view.
+
+Every status reads by glyph and word, never by colour alone. The glyphs are chosen
+from characters that common terminal fonts draw at one cell wide.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from brief_tui.model.vocab import CREDIBILITY, RELIABILITY
+
+if TYPE_CHECKING:
+    from brief_tui.model import BriefDate, Citation, Source
+
+__all__ = [
+    "EVENT_STATUS_GLYPHS",
+    "LEANING_GLYPHS",
+    "THREAD_STATUS_GLYPHS",
+    "THREAD_STATUS_LETTERS",
+    "citation_label",
+    "date_label",
+    "event_status_label",
+    "source_grade",
+    "thread_status_label",
+]
+
+THREAD_STATUS_GLYPHS = {
+    "open": "○",
+    "progressing": "◔",
+    "near-agreement": "◕",
+    "agreed": "●",
+    "stalled": "‖",
+    "rejected": "✕",
+    "closed": "■",
+    "unknown": "?",
+}
+# One letter for the narrowest sidebar, distinct per status.
+THREAD_STATUS_LETTERS = {
+    "open": "O",
+    "progressing": "P",
+    "near-agreement": "N",
+    "agreed": "A",
+    "stalled": "S",
+    "rejected": "R",
+    "closed": "C",
+    "unknown": "?",
+}
+EVENT_STATUS_GLYPHS = {
+    "occurred": "●",
+    "reported": "◉",
+    "scheduled": "◇",
+    "expected": "◌",
+    "postponed": "»",
+    "cancelled": "×",
+}
+LEANING_GLYPHS = {
+    "proposes": "++",
+    "supports": "+",
+    "conditional": "±",
+    "undecided": "~",
+    "opposes": "-",
+    "rejects": "--",
+    "unknown": "?",
+}
+
+
+def thread_status_label(status: str) -> str:
+    """``◕ near-agreement``: glyph and word."""
+    return f"{THREAD_STATUS_GLYPHS.get(status, '?')} {status}"
+
+
+def event_status_label(status: str | None) -> str:
+    """``◇ scheduled``; events with no status read as occurred."""
+    status = status or "occurred"
+    return f"{EVENT_STATUS_GLYPHS.get(status, '●')} {status}"
+
+
+def date_label(date: BriefDate) -> str:
+    """The date as written, with a word for its qualifier: ``2025-12-06? (uncertain)``."""
+    if date.uncertain and date.approximate:
+        return f"{date.text} (uncertain, approximate)"
+    if date.uncertain:
+        return f"{date.text} (uncertain)"
+    if date.approximate:
+        return f"{date.text} (approximate)"
+    return date.text
+
+
+def source_grade(source: Source) -> str:
+    """``B (usually reliable)``, or ``ungraded``."""
+    if source.reliability:
+        return f"{source.reliability} ({RELIABILITY.get(source.reliability, '?')})"
+    return "ungraded"
+
+
+def citation_label(citation: Citation) -> str:
+    """``Axios [B]`` or ``a second source, anonymous, via Axios [F] 2 probably true``."""
+    source = citation.source
+    parts = [source.name]
+    if source.anonymous:
+        parts.append("anonymous")
+    if source.via:
+        parts.append(f"via {source.via.name}")
+    label = ", ".join(parts)
+    if source.reliability:
+        label += f" [{source.reliability}]"
+    if citation.credibility:
+        label += f" {citation.credibility} {CREDIBILITY.get(citation.credibility, '')}".rstrip()
+    return label
