@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Union
+from typing import ClassVar, TypeAlias
 
 from brief_tui.model.dates import BriefDate
 
@@ -262,7 +262,7 @@ class Document:
         return self.title
 
 
-Item = Union[Party, Actor, Source, Thread, Event, Quote, Document, Version]
+Item: TypeAlias = Party | Actor | Source | Thread | Event | Quote | Document | Version
 
 
 @dataclass(eq=False, slots=True)

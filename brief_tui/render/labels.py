@@ -52,7 +52,7 @@ EVENT_STATUS_GLYPHS = {
     "scheduled": "◇",
     "expected": "◌",
     "postponed": "»",
-    "cancelled": "×",
+    "cancelled": "×",  # noqa: RUF001
 }
 LEANING_GLYPHS = {
     "proposes": "++",
