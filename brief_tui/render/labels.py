@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from brief_tui.model.vocab import CREDIBILITY, RELIABILITY
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from brief_tui.model import BriefDate, Citation, Source
 
 __all__ = [
@@ -19,8 +21,10 @@ __all__ = [
     "THREAD_STATUS_GLYPHS",
     "THREAD_STATUS_LETTERS",
     "citation_label",
+    "claim_sourcing",
     "date_label",
     "event_status_label",
+    "leaning_label",
     "source_grade",
     "thread_status_label",
 ]
@@ -108,3 +112,18 @@ def citation_label(citation: Citation) -> str:
     if citation.credibility:
         label += f" {citation.credibility} {CREDIBILITY.get(citation.credibility, '')}".rstrip()
     return label
+
+
+def leaning_label(leaning: str | None) -> str:
+    """``++ proposes``: glyph and word; a missing leaning reads as unknown."""
+    leaning = leaning or "unknown"
+    return f"{LEANING_GLYPHS.get(leaning, '?')} {leaning}"
+
+
+def claim_sourcing(citations: Sequence[Citation]) -> str | None:
+    """A warning about how a claim is sourced: ``no source given``, ``anonymous sources only``, or None."""
+    if not citations:
+        return "no source given"
+    if all(c.source.anonymous for c in citations):
+        return "anonymous source only" if len(citations) == 1 else "anonymous sources only"
+    return None
