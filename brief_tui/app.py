@@ -1,0 +1,180 @@
+"""The App: themes, global keys, and which screen a library opens on. Thin by design."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from brief_tui.paths import builtin_content, styles_dir
+from brief_tui.settings import Settings
+from brief_tui.themes import THEMES
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+    from brief_tui.loader import Library
+    from brief_tui.model import Briefing
+    from brief_tui.screens.library import LibraryScreen
+
+__all__ = ["BriefApp", "create_app"]
+
+# Files up to this size load before the first frame (no flash of a loading screen);
+# bigger ones load in a worker while a loading screen shows.
+EAGER_LOAD_BYTES = 512 * 1024
+
+
+class LoadingScreen(Screen[None]):
+    """Shown while a big briefing is parsed in a worker."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        notice = Static(Text(f"Loading {self.what}…"), id="loading")
+        notice.border_title = Text("Threads")
+        yield notice
+
+
+class BriefApp(App[None]):
+    """The briefing reader."""
+
+    CSS_PATH = [styles_dir() / "brief.tcss"]
+    TITLE = "brief"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("f1", "help", "Help", show=False, id="help-f1"),
+    ]
+
+    class Loaded(Message):
+        """A library finished loading in the worker."""
+
+        def __init__(self, library: Library) -> None:
+            self.library = library
+            super().__init__()
+
+    def __init__(
+        self,
+        paths: Sequence[str | Path] = (),
+        *,
+        cache: bool = True,
+        settings: Settings | None = None,
+        library: Library | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = [Path(p) for p in paths] or [builtin_content()]
+        self.cache = cache
+        self.settings = settings if settings is not None else Settings.load()
+        self.library = library
+        if os.environ.get("SSH_CONNECTION"):
+            # Every animation frame is bytes on a slow link.
+            self.animation_level = "none"
+
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0].name
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.library is None and _size(self.paths) <= EAGER_LOAD_BYTES:
+            self.library = self._load_library()
+        if self.library is not None:
+            self._open(self.library)
+        else:
+            self.push_screen(LoadingScreen(", ".join(p.name for p in self.paths)))
+            self._load_in_worker()
+
+    def _load_library(self) -> Library:
+        from brief_tui.loader import load_library
+
+        return load_library(self.paths, cache=self.cache)
+
+    @work(thread=True, exclusive=True)
+    def _load_in_worker(self) -> None:
+        self.post_message(self.Loaded(self._load_library()))
+
+    def on_brief_app_loaded(self, message: Loaded) -> None:
+        self.library = message.library
+        self._open(message.library)
+
+    def _open(self, library: Library) -> None:
+        from brief_tui.screens.library import LibraryScreen
+        from brief_tui.screens.problems import ProblemsScreen
+
+        if len(library.results) == 1 and not library.broken:
+            self._show(self._reader(library.results[0].briefing))
+        elif library.results:
+            self._show(LibraryScreen(library))
+        else:
+            self._show(ProblemsScreen(library.broken))
+
+    def _reader(self, briefing: Briefing) -> Screen[None]:
+        from brief_tui.screens.reader import ReaderScreen
+
+        return ReaderScreen(briefing)
+
+    def _show(self, screen: Screen[None]) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
+        self.push_screen(self._reader(message.briefing))
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from brief_tui.screens.help import HelpScreen
+        from brief_tui.screens.reader import ReaderScreen
+        from brief_tui.widgets.detail import DetailView
+        from brief_tui.widgets.thread_list import ThreadList
+        from brief_tui.widgets.timeline import Timeline
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Everywhere", type(self)),
+                    ("Reading", ReaderScreen),
+                    ("Threads pane", ThreadList),
+                    ("Detail pane", DetailView),
+                    ("Timeline", Timeline),
+                ]
+            )
+        )
+
+    def _remember_theme(self, theme: Theme) -> None:
+        self.settings.theme = theme.name
+        self.settings.save()
+
+
+def create_app(
+    paths: Sequence[str | Path] = (),
+    *,
+    cache: bool = True,
+    settings: Settings | None = None,
+    library: Library | None = None,
+) -> BriefApp:
+    """Build the app; tests pass their own settings (and a loaded library) to pin them."""
+    return BriefApp(paths, cache=cache, settings=settings, library=library)
+
+
+def _size(paths: Sequence[Path]) -> int:
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(p.stat().st_size for p in path.rglob("*.y*ml") if p.is_file())
+        elif path.is_file():
+            total += path.stat().st_size
+    return total

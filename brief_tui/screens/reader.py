@@ -1,0 +1,210 @@
+"""The reader: sidebar of threads, detail pane, timeline; keeps the three in step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from brief_tui.model import Briefing, Event, Thread
+from brief_tui.render.detail_rows import Overview, Shown
+from brief_tui.render.safe import text
+from brief_tui.widgets.detail import DetailView
+from brief_tui.widgets.thread_list import ThreadList
+from brief_tui.widgets.timeline import Timeline
+
+__all__ = ["ReaderScreen"]
+
+PANES = ("sidebar", "detail", "timeline")
+MIN_SIZE = (40, 12)
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """Where the reader was before following a reference: what to go back to."""
+
+    item: Shown
+    pane: str
+    row: int | None
+
+
+class ReaderScreen(Screen[None]):
+    """The three panes of one briefing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "next_thread", "Next thread", key_display="]", id="next-thread"),
+        Binding("left_square_bracket", "previous_thread", "Prev", key_display="[", id="previous-thread"),
+        Binding("right_curly_bracket", "next_thread_event", "Next event of thread", show=False, id="next-event"),
+        Binding("left_curly_bracket", "previous_thread_event", "Prev event of thread", show=False, id="prev-event"),
+        Binding("tab", "next_pane", "Pane", id="next-pane"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
+        Binding("1", "pane('sidebar')", "Threads pane", show=False, id="pane-sidebar"),
+        Binding("2", "pane('detail')", "Detail pane", show=False, id="pane-detail"),
+        Binding("3", "pane('timeline')", "Timeline pane", show=False, id="pane-timeline"),
+        Binding("escape,backspace", "back", "Back", show=False, id="back"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-tiny"),
+        (MIN_SIZE[0], "-narrow"),
+        (70, "-compact"),
+        (100, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.overview = Overview(briefing)
+        self.history: list[Visit] = []
+        self.pane = "sidebar"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield ThreadList(self.briefing, id="sidebar")
+            yield DetailView(self.briefing, id="detail")
+        yield Timeline(self.briefing, id="timeline")
+        yield Footer()
+        yield Static(
+            Text(f"Make the terminal larger\n(at least {MIN_SIZE[0]}x{MIN_SIZE[1]})", justify="center"),
+            id="too-small",
+        )
+
+    def on_mount(self) -> None:
+        sidebar = self.query_one(ThreadList)
+        sidebar.border_title = Text("Threads")
+        self.query_one(Timeline).border_title = Text("Timeline")
+        sidebar.show_thread(None)
+        self.detail.show(self.overview)
+        self._set_pane("sidebar")
+
+    # The panes ---------------------------------------------------------------------
+
+    @property
+    def detail(self) -> DetailView:
+        """The detail pane."""
+        return self.query_one(DetailView)
+
+    @property
+    def sidebar(self) -> ThreadList:
+        """The thread list."""
+        return self.query_one(ThreadList)
+
+    @property
+    def timeline(self) -> Timeline:
+        """The timeline."""
+        return self.query_one(Timeline)
+
+    def _pane_widget(self, pane: str) -> Widget:
+        return self.query_one(f"#{pane}")
+
+    def _set_pane(self, pane: str) -> None:
+        self.pane = pane
+        for name in PANES:
+            self.set_class(name == pane, f"-show-{name}")
+        self._pane_widget(pane).focus()
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        if focused is not None and focused.id in PANES and focused.id != self.pane:
+            self.pane = focused.id or self.pane
+            for name in PANES:
+                self.set_class(name == self.pane, f"-show-{name}")
+
+    def action_pane(self, pane: str) -> None:
+        """Focus a pane by name (in one-pane layouts, show it)."""
+        self._set_pane(pane)
+
+    def action_next_pane(self) -> None:
+        """Focus the next pane."""
+        self._set_pane(PANES[(PANES.index(self.pane) + 1) % len(PANES)])
+
+    def action_previous_pane(self) -> None:
+        """Focus the previous pane."""
+        self._set_pane(PANES[(PANES.index(self.pane) - 1) % len(PANES)])
+
+    # Threads -----------------------------------------------------------------------
+
+    def action_next_thread(self) -> None:
+        """Move to the next thread, from any pane."""
+        if not self.sidebar.move_thread(+1):
+            self.app.bell()
+
+    def action_previous_thread(self) -> None:
+        """Move to the previous thread, from any pane."""
+        if not self.sidebar.move_thread(-1):
+            self.app.bell()
+
+    def action_next_thread_event(self) -> None:
+        """Select the current thread's next event."""
+        self.timeline.action_next_thread_event()
+
+    def action_previous_thread_event(self) -> None:
+        """Select the current thread's previous event."""
+        self.timeline.action_previous_thread_event()
+
+    def on_thread_list_highlighted(self, message: ThreadList.Highlighted) -> None:
+        self.history.clear()
+        self.detail.show(message.thread or self.overview)
+        self.timeline.show_thread(message.thread)
+
+    def on_thread_list_entered(self, message: ThreadList.Entered) -> None:
+        self._set_pane("detail")
+
+    # Events and references ---------------------------------------------------------
+
+    def on_timeline_selected(self, message: Timeline.Selected) -> None:
+        self._show_event(message.event)
+
+    def on_timeline_opened(self, message: Timeline.Opened) -> None:
+        self._visit(message.event)
+
+    def on_detail_view_followed(self, message: DetailView.Followed) -> None:
+        self._visit(message.target)
+
+    def _show_event(self, event: Event) -> None:
+        current = self.sidebar.thread
+        if event.threads and current not in event.threads:
+            self.sidebar.show_thread(event.threads[0])
+            self.timeline.show_thread(event.threads[0])
+        self.detail.show(event)
+
+    def _visit(self, target: Shown) -> None:
+        """Follow a reference: remember where we were, show the target, focus the detail pane."""
+        current = self.detail.item
+        if current is not None:
+            self.history.append(Visit(current, self.pane, self.detail.highlighted))
+        if isinstance(target, Thread):
+            self.sidebar.show_thread(target)
+            self.timeline.show_thread(target)
+        elif isinstance(target, Event):
+            self.timeline.select_event(target)
+        self.detail.show(target)
+        self._set_pane("detail")
+
+    def action_back(self) -> None:
+        """Go back to where the last enter came from."""
+        if not self.history:
+            if self.pane != "sidebar":
+                self._set_pane("sidebar")
+            return
+        visit = self.history.pop()
+        if isinstance(visit.item, Thread):
+            self.sidebar.show_thread(visit.item)
+            self.timeline.show_thread(visit.item)
+        elif isinstance(visit.item, Overview):
+            self.sidebar.show_thread(None)
+            self.timeline.show_thread(None)
+        self.detail.show(visit.item, highlight=visit.row)
+        self._set_pane(visit.pane)
+
+    def title_text(self) -> Text:
+        """The briefing title, safe to show."""
+        return text(self.briefing.title, one_line=True)

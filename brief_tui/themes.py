@@ -1,0 +1,38 @@
+"""The dark and light themes; the .tcss files use only their variables."""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+__all__ = ["THEMES"]
+
+THEMES = (
+    Theme(
+        name="brief-dark",
+        primary="#5fa8d3",
+        secondary="#7d8ba1",
+        accent="#e0a458",
+        warning="#e0a458",
+        error="#d1495b",
+        success="#66a182",
+        foreground="#e2e4e8",
+        background="#15181d",
+        surface="#1c2027",
+        panel="#232833",
+        dark=True,
+    ),
+    Theme(
+        name="brief-light",
+        primary="#1d5f8a",
+        secondary="#5b6b80",
+        accent="#9a5b00",
+        warning="#9a5b00",
+        error="#a4161a",
+        success="#2d6a4f",
+        foreground="#1b1f24",
+        background="#fbfbf8",
+        surface="#f1f1ec",
+        panel="#e6e6df",
+        dark=False,
+    ),
+)

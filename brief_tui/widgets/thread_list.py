@@ -1,0 +1,96 @@
+"""The sidebar: the overview, then threads grouped by heading, each with a status badge."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from brief_tui.model import Briefing, Thread
+from brief_tui.render.labels import THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
+from brief_tui.render.safe import text
+
+__all__ = ["ThreadList"]
+
+OVERVIEW_ID = "overview"
+
+
+def badge(status: str) -> str:
+    """Glyph and letter, readable without colour: ``◕N``."""
+    return f"{THREAD_STATUS_GLYPHS.get(status, '?')}{THREAD_STATUS_LETTERS.get(status, '?')}"
+
+
+class ThreadList(OptionList):
+    """Lists the overview and the threads; reports which one is highlighted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
+        Binding("g", "first", "First", show=False, id="sidebar.first"),
+        Binding("G", "last", "Last", show=False, id="sidebar.last"),
+    ]
+
+    class Highlighted(Message):
+        """The highlighted row changed: a thread, or None for the overview."""
+
+        def __init__(self, thread: Thread | None) -> None:
+            self.thread = thread
+            super().__init__()
+
+    class Entered(Message):
+        """The reader pressed enter on a row."""
+
+    def __init__(self, briefing: Briefing, *, id: str | None = None, classes: str | None = None) -> None:
+        self.briefing = briefing
+        self._threads: dict[str, Thread] = {thread.id: thread for thread in briefing.threads}
+        super().__init__(*self._build_options(), id=id, classes=classes, markup=False)
+
+    def _build_options(self) -> list[Option | None]:
+        options: list[Option | None] = [Option(Text("Overview", style="bold"), id=OVERVIEW_ID)]
+        for group, threads in self.briefing.thread_groups().items():
+            options.append(Option(text(group, style="bold dim", one_line=True), disabled=True))
+            for thread in threads:
+                label = Text(f" {badge(thread.status)} ", style="bold")
+                label.append_text(text(thread.title, one_line=True))
+                options.append(Option(label, id=thread.id))
+        return options
+
+    @property
+    def thread(self) -> Thread | None:
+        """The highlighted thread, or None when the overview (or nothing) is highlighted."""
+        if self.highlighted is None:
+            return None
+        option_id = self.get_option_at_index(self.highlighted).id
+        return self._threads.get(option_id or "")
+
+    def show_thread(self, thread: Thread | None) -> None:
+        """Highlight a thread (None: the overview) without reporting it."""
+        with self.prevent(OptionList.OptionHighlighted):
+            self.highlighted = self.get_option_index(thread.id if thread else OVERVIEW_ID)
+
+    def move_thread(self, step: int) -> bool:
+        """Highlight the next (+1) or previous (-1) thread; False at either end."""
+        threads = self.briefing.threads
+        if not threads:
+            return False
+        current = self.thread
+        if current is None:
+            index = 0 if step > 0 else -1
+        else:
+            index = threads.index(current) + step
+            if not 0 <= index < len(threads):
+                return False
+        self.highlighted = self.get_option_index(threads[index].id)
+        return True
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self.thread))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Entered())
