@@ -1,0 +1,583 @@
+#!/usr/bin/env python3
+"""brief's benchmark: first frame, keys, memory and bytes, against a bare Textual app.
+
+    python benchmarks/run.py            # full: built-in, 1,000 and 10,000 events, 7 runs each
+    python benchmarks/run.py --smoke    # tiny and quick; no timing verdicts (CI runs this)
+
+Every figure is taken in a real pseudo-terminal at 80x24 read by pyte, as the median of
+N runs, interleaved with the floor (benchmarks/floor_app.py: floor, brief, floor, brief)
+and given as a ratio to the floor's median from the same run. See benchmarks/README.md.
+
+Exit status: 1 if a program crashed, printed a traceback or never showed its first
+frame; otherwise 0 (a missed target is reported, not fatal, unless --strict).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+from pty_screen import Term, tree_rss_mb  # noqa: E402
+
+COLS, ROWS = 80, 24
+QUIET = 0.3  # the screen is "still" after this long without a visible change
+NOT_BUILT = "n/a (not built)"
+FLOOR_READY = "FLOOR-READY"
+
+
+# -- what is measured ----------------------------------------------------------------------
+@dataclass
+class Scenario:
+    """One way of starting a program: what to run, what marks it ready, which cache."""
+
+    name: str
+    argv: list[str]
+    needles: list[str]
+    cache: str = "warm"  # "cold": a fresh BRIEF_CACHE_DIR each run; "warm": a filled one
+    floor: bool = False
+    query: str = "ceasefire"
+    note: str = ""
+    warm_dir: str = ""
+    runs: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """How a run went: figures, and a failure reason with its kind when it did not count."""
+
+    figures: dict[str, Any] = field(default_factory=dict)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (kind, reason); kind: fatal | measure
+
+
+def _env(scenario: Scenario, root: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.update(TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS), LANG=env.get("LANG", "C.UTF-8"))
+    for name in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+        env[name] = str(root / name.lower())
+    cache = scenario.warm_dir if scenario.cache == "warm" and scenario.warm_dir else str(root / "cache")
+    env["BRIEF_CACHE_DIR"] = cache
+    env["XDG_CACHE_HOME"] = cache
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def _press(t: Term, key: str, change_limit: float, settle_limit: float) -> dict[str, Any]:
+    """Send a key; ms to the first visible change and to a still screen, and bytes written."""
+    changes, nbytes = t.changes, t.nbytes
+    start = time.perf_counter()
+    t.send(key)
+    first = t.wait_until(lambda: t.changes > changes, change_limit)
+    if first is None or t.changes == changes:
+        return {"first_ms": None, "ms": None, "bytes": t.nbytes - nbytes}
+    last = t.settle(QUIET, settle_limit) or first
+    return {"first_ms": (first - start) * 1000, "ms": (last - start) * 1000, "bytes": t.nbytes - nbytes}
+
+
+def _wait_ready(t: Term, needles: list[str], limit: float) -> float | None:
+    if not needles:
+        return t.wait_until(lambda: t.first_paint is not None, limit)
+    seen = [-1]
+
+    def ready() -> bool:  # the screen text only changes when t.changes does
+        if t.changes == seen[0]:
+            return False
+        seen[0] = t.changes
+        text = t.text()
+        return any(n in text for n in needles)
+
+    return t.wait_until(ready, limit)
+
+
+def run_once(scenario: Scenario, limit: float, measure_keys: bool = True) -> Outcome:
+    """One start of the program: ready, memory, then the keys; never raises for the program's faults."""
+    out = Outcome()
+    root = Path(tempfile.mkdtemp(prefix="brief-bench-run-"))
+    t = Term(scenario.argv, COLS, ROWS, _env(scenario, root))
+    try:
+        ready = _wait_ready(t, scenario.needles, limit)
+        if t.first_paint is not None:
+            out.figures["paint_ms"] = (t.first_paint - t.t0) * 1000
+        if ready is None:
+            why = t.problem() or (
+                f"its first useful frame ({_needle_desc(scenario)}) did not appear within {limit:.0f} s"
+            )
+            out.failures.append(("fatal", f"{why}; screen:\n{_indent(t.tail())}"))
+            return out
+        out.figures["ready_ms"] = (ready - t.t0) * 1000
+        t.settle(QUIET, limit)
+        problem = t.problem()
+        if problem:
+            out.failures.append(("fatal", f"{problem} after its first frame; screen:\n{_indent(t.tail())}"))
+            return out
+        out.figures["rss_mb"] = tree_rss_mb(t.pid)
+        if measure_keys:
+            _keys(t, scenario, out, limit)
+        if not any(kind == "fatal" for kind, _ in out.failures):
+            code = t.quit("q", 5.0)
+            if b"Traceback (most recent call last)" in t.raw:
+                out.failures.append(("fatal", f"a Python traceback was printed on the way out:\n{_indent(t.tail())}"))
+            elif code is None:
+                out.failures.append(("measure", "q did not end the program within 5 s"))
+            elif code != 0:
+                out.failures.append(("fatal", f"q ended the program with status {code}:\n{_indent(t.tail())}"))
+    finally:
+        t.close()
+        shutil.rmtree(root, ignore_errors=True)
+    return out
+
+
+def _keys(t: Term, scenario: Scenario, out: Outcome, limit: float) -> None:
+    steps: list[tuple[str, str, bool]] = [("next_thread", "]", True)]
+    if not scenario.floor:
+        steps += [("focus_timeline", "3", False), ("timeline", "l", True), ("zoom", "+", True)]
+    for name, key, measured in steps:
+        got = _press(t, key, 5.0 if measured else 2.0, limit)
+        why = t.problem()
+        if why:
+            out.failures.append(("fatal", f"{why} after key {key!r}; screen:\n{_indent(t.tail())}"))
+            return
+        if not measured:
+            continue
+        if got["ms"] is None:
+            out.failures.append(("measure", f"key {key!r} ({name}) changed nothing on screen within 5 s"))
+        out.figures[name] = got
+    if not scenario.floor:
+        _search(t, scenario, out, limit)
+
+
+def _search(t: Term, scenario: Scenario, out: Outcome, limit: float) -> None:
+    """`/` then the query typed at once: ms until the screen is still. Not built: n/a."""
+    opened = _press(t, "/", 1.0, limit)
+    if opened["ms"] is None:
+        out.figures["search"] = {"na": NOT_BUILT}
+        return
+    got = _press(t, scenario.query, 5.0, limit)
+    if got["ms"] is None:
+        out.failures.append(("measure", f"typing {scenario.query!r} after '/' changed nothing on screen"))
+    out.figures["search"] = got
+    _press(t, "escape", 1.0, limit)
+    why = t.problem()
+    if why:
+        out.failures.append(("fatal", f"{why} during search; screen:\n{_indent(t.tail())}"))
+
+
+def _needle_desc(scenario: Scenario) -> str:
+    if scenario.floor:
+        return repr(FLOOR_READY)
+    if not scenario.needles:
+        return "any text"
+    return f"a thread title such as {scenario.needles[0]!r}"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    | " + line for line in text.splitlines()) or "    | (blank)"
+
+
+# -- the sizes -----------------------------------------------------------------------------
+def _thread_needles(paths: list[Path]) -> list[str]:
+    """Opening words of every thread title: one of them on screen means content is shown."""
+    import yaml
+
+    titles: list[str] = []
+    for path in paths:
+        try:
+            with path.open("rb") as f:
+                data = yaml.load(f, Loader=yaml.CSafeLoader)
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict):
+            for thread in data.get("threads") or []:
+                if isinstance(thread, dict) and isinstance(thread.get("title"), str):
+                    titles.append(thread["title"])
+    needles = [t[:12].rstrip() for t in titles if t.strip()]
+    ascii_first = [n for n in needles if n.isascii() and len(n) >= 6]
+    return sorted(set(ascii_first or needles))
+
+
+def _builtin_paths() -> list[Path]:
+    try:
+        from brief_tui.paths import builtin_content
+
+        root = builtin_content()
+    except Exception:
+        root = HERE.parent / "content"
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def make_scenarios(sizes: list[tuple[int, int]], work: Path, app: list[str]) -> tuple[list[Scenario], list[Path]]:
+    """The floor, the built-in briefing, and a first and a cached open of each generated size."""
+    floor = Scenario("floor (bare Textual)", [sys.executable, str(HERE / "floor_app.py")], [FLOOR_READY], floor=True)
+    builtin_needles = _thread_needles(_builtin_paths())
+    builtin = Scenario(
+        "built-in",
+        list(app),
+        builtin_needles,
+        query=(builtin_needles[0].split()[0] if builtin_needles else "peace"),
+        note="" if builtin_needles else "no thread titles found in content/: ready = first non-blank frame",
+    )
+    scenarios = [floor, builtin]
+    files = []
+    for events, threads in sizes:
+        path = work / f"generated-{events}.yaml"
+        path.write_text(generate(events=events, threads=threads, seed=1), encoding="utf-8")
+        files.append(path)
+        needles = _thread_needles([path])
+        label = f"{events:,} events"
+        scenarios.append(Scenario(f"{label}, first open", [*app, str(path)], needles, cache="cold"))
+        scenarios.append(Scenario(f"{label}, cached", [*app, str(path)], needles, cache="warm"))
+    return scenarios, files
+
+
+# -- running it all ------------------------------------------------------------------------
+def run_all(scenarios: list[Scenario], runs: int, limit: float, work: Path, log: Any, interleave: bool = True) -> None:
+    """Warm the caches, then rounds of floor, brief, floor, brief, ... for every scenario.
+
+    Without ``interleave`` (smoke) the floor runs once a round, not before every scenario.
+    """
+    floor, others = scenarios[0], scenarios[1:]
+    warm_dirs: dict[tuple[str, ...], str] = {}
+    for s in others:
+        if s.cache != "warm":
+            continue
+        key = tuple(s.argv)
+        if key not in warm_dirs:
+            warm_dirs[key] = str(Path(tempfile.mkdtemp(prefix="brief-bench-cache-", dir=work)))
+            s.warm_dir = warm_dirs[key]
+            print(f"warming the cache: {s.name}", file=log, flush=True)
+            warm = run_once(s, limit, measure_keys=False)
+            for kind, reason in warm.failures:
+                s.failures.append(f"warm-up run: {reason}")
+                if kind == "fatal":
+                    s.runs.append({"fatal": True})
+            if not any(Path(s.warm_dir).rglob("*")):
+                s.note = (s.note + "; " if s.note else "") + "the cache dir was still empty after a first open"
+        s.warm_dir = warm_dirs[key]
+    run_once(floor, limit, measure_keys=False)  # pays one-off costs (bytecode, page cache) outside the figures
+    for i in range(runs):
+        for n, s in enumerate(others):
+            if interleave or n == 0:
+                print(f"run {i + 1}/{runs}: {floor.name}", file=log, flush=True)
+                _record(floor, run_once(floor, limit), i)
+            if _given_up(s):
+                continue
+            print(f"run {i + 1}/{runs}: {s.name}", file=log, flush=True)
+            _record(s, run_once(s, limit), i)
+
+
+def _record(s: Scenario, outcome: Outcome, i: int) -> None:
+    fatal = any(kind == "fatal" for kind, _ in outcome.failures)
+    s.runs.append({**outcome.figures, "fatal": fatal})
+    for _, reason in outcome.failures:
+        s.failures.append(f"run {i + 1}: {reason}")
+
+
+def _given_up(s: Scenario) -> bool:
+    """Two fatal runs in a row: stop spending minutes on a program that does not start."""
+    return len(s.runs) >= 2 and all(r.get("fatal") for r in s.runs[-2:])
+
+
+def run_loader(files: list[Path], runs: int, log: Any) -> list[dict[str, Any]]:
+    """The loader alone, each file in a fresh process."""
+    results = []
+    for path in files:
+        print(f"loader: {path.name}", file=log, flush=True)
+        cmd = [sys.executable, str(HERE / "loader_bench.py"), str(path), "--runs", str(runs)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+            data = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else {}
+            if proc.returncode != 0 or not data:
+                data = {**data, "error": f"loader_bench exited {proc.returncode}: {proc.stderr.strip()[-500:]}"}
+        except (subprocess.TimeoutExpired, json.JSONDecodeError) as error:
+            data = {"error": f"loader_bench failed: {error}"}
+        data["name"] = path.name
+        data.setdefault("bytes", path.stat().st_size)
+        results.append(data)
+    return results
+
+
+# -- the report ----------------------------------------------------------------------------
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def figure(s: Scenario, name: str, part: str | None = None) -> float | None:
+    """The median of a figure over a scenario's runs that produced it."""
+    values = []
+    for r in s.runs:
+        value = r.get(name)
+        if part is not None:
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, (int, float)):
+            values.append(float(value))
+    return _median(values)
+
+
+def _not_built(s: Scenario, name: str) -> bool:
+    return any(isinstance(r.get(name), dict) and r[name].get("na") for r in s.runs)
+
+
+def _fmt(value: float | None, unit: str, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    if unit == "B":
+        return f"{value / 1024:.1f} KB" if value >= 1024 else f"{value:.0f} B"
+    return f"{value:,.{digits}f} {unit}".strip()
+
+
+def _ratio(value: float | None, base: float | None) -> float | None:
+    return value / base if value is not None and base else None
+
+
+@dataclass
+class Verdict:
+    """One row of the targets table."""
+
+    figure: str
+    measured: str
+    target: str
+    result: str
+
+
+def verdicts(scenarios: list[Scenario], loader: list[dict[str, Any]], smoke: bool) -> list[Verdict]:
+    """Each target of issue 6 against what was measured."""
+    by = {s.name: s for s in scenarios}
+    floor = scenarios[0]
+    big = next((s.name.split(",")[0] for s in reversed(scenarios) if s.name.endswith("cached")), "")
+    rows: list[Verdict] = []
+
+    def judge(value: float | None, limit: float, higher_is_better: bool = False) -> str:
+        if value is None:
+            return "n/a (not measured)"
+        if smoke:
+            return "(smoke: not judged)"
+        ok = value >= limit if higher_is_better else value <= limit
+        return "pass" if ok else "FAIL"
+
+    def ratio_row(label: str, scenario: str, name: str, limit: float, unit: str = "ms") -> None:
+        s = by.get(scenario)
+        value = figure(s, name) if s else None
+        base = figure(floor, name)
+        r = _ratio(value, base)
+        shown = f"{_fmt(value, unit)} / floor {_fmt(base, unit)} = {r:.2f}x" if r is not None else "—"
+        rows.append(Verdict(label, shown, f"<= {limit}x", judge(r, limit)))
+
+    ratio_row("first frame (a thread title), built-in briefing", "built-in", "ready_ms", 1.3)
+    ratio_row(f"first frame, {big}, cached", f"{big}, cached", "ready_ms", 1.6)
+    ratio_row(f"first frame (first paint: skeleton/progress), {big}, first open", f"{big}, first open", "paint_ms", 2.0)
+    s = by.get(f"{big}, first open")
+    value, base = (figure(s, "ready_ms") if s else None), figure(floor, "ready_ms")
+    r = _ratio(value, base)
+    rows.append(
+        Verdict(
+            f"first useful frame (a thread title), {big}, first open",
+            f"{_fmt(value, 'ms')} / floor {_fmt(base, 'ms')} = {r:.2f}x" if r is not None else "—",
+            "(no target: the parse)",
+            "info",
+        )
+    )
+    ratio_row(f"memory once ready, {big}, cached", f"{big}, cached", "rss_mb", 2.5, "MB")
+    cached = by.get(f"{big}, cached")
+    for label, name in (("`]` next thread", "next_thread"), ("timeline move `l`", "timeline"), ("zoom `+`", "zoom")):
+        value = figure(cached, name, "ms") if cached else None
+        first = figure(cached, name, "first_ms") if cached else None
+        shown = f"{_fmt(value, 'ms')} (first change {_fmt(first, 'ms')})" if value is not None else "—"
+        rows.append(Verdict(f"{label}, {big}", shown, "<= 50 ms", judge(value, 50)))
+    if cached and _not_built(cached, "search"):
+        rows.append(Verdict(f"search `/`, {big}", NOT_BUILT, "<= 50 ms", NOT_BUILT))
+    else:
+        value = figure(cached, "search", "ms") if cached else None
+        rows.append(Verdict(f"search `/`, {big}", _fmt(value, "ms"), "<= 50 ms", judge(value, 50)))
+    worst, worst_name = None, ""
+    for s in scenarios[1:]:
+        value = figure(s, "next_thread", "bytes")
+        if value is not None and (worst is None or value > worst):
+            worst, worst_name = value, s.name
+    shown = f"{_fmt(worst, 'B')} (worst: {worst_name})" if worst is not None else "—"
+    rows.append(Verdict("bytes per `]` at 80x24", shown, "<= 4 KB", judge(worst, 4096)))
+    if loader:
+        biggest = loader[-1]
+        bare, cold = _median(biggest.get("yaml_s", [])), _median(biggest.get("cold_s", []))
+        r = _ratio(bare, cold)  # rate ratio = bare time / loader time
+        mb = biggest["bytes"] / 1e6
+        if r is not None and bare and cold:
+            shown = f"{mb / cold:.2f} MB/s vs bare {mb / bare:.2f} MB/s = {r:.2f}x"
+            rows.append(Verdict(f"loader, cold ({biggest['name']})", shown, ">= 0.7x", judge(r, 0.7, True)))
+        else:
+            rows.append(Verdict("loader, cold", biggest.get("error", "—"), ">= 0.7x", "n/a (not measured)"))
+    return rows
+
+
+def report(scenarios: list[Scenario], loader: list[dict[str, Any]], smoke: bool, runs: int) -> str:
+    """The whole report as Markdown."""
+    lines = ["## Targets (medians; ratios to the bare Textual app in the same run)", ""]
+    lines += ["| figure | measured | target | result |", "|---|---|---|---|"]
+    for v in verdicts(scenarios, loader, smoke):
+        lines.append(f"| {v.figure} | {v.measured} | {v.target} | {v.result} |")
+    floor = scenarios[0]
+    lines += ["", f"## Every scenario (median of {runs} run(s); keys: ms until the screen is still)", ""]
+    lines += [
+        "| scenario | first paint | first useful frame | ratio | RSS | ratio "
+        "| `]` | bytes `]` | `l` | `+` | `/` search |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for s in scenarios:
+        ready, rss = figure(s, "ready_ms"), figure(s, "rss_mb")
+        cells = [
+            s.name,
+            _fmt(figure(s, "paint_ms"), "ms"),
+            _fmt(ready, "ms"),
+            _fmt_ratio(_ratio(ready, figure(floor, "ready_ms"))),
+            _fmt(rss, "MB", 1),
+            _fmt_ratio(_ratio(rss, figure(floor, "rss_mb"))),
+            _fmt(figure(s, "next_thread", "ms"), "ms"),
+            _fmt(figure(s, "next_thread", "bytes"), "B"),
+            "—" if s.floor else _fmt(figure(s, "timeline", "ms"), "ms"),
+            "—" if s.floor else _fmt(figure(s, "zoom", "ms"), "ms"),
+            "—" if s.floor else (NOT_BUILT if _not_built(s, "search") else _fmt(figure(s, "search", "ms"), "ms")),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    if loader:
+        lines += ["", "## The loader alone (medians, in-process, no terminal)", ""]
+        lines += [
+            "| file | size | bare CSafeLoader | load_briefing, no cache | ratio of rates | warm cache | errors |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for d in loader:
+            bare, cold, warm = (_median(d.get(k, [])) for k in ("yaml_s", "cold_s", "warm_s"))
+            mb = d["bytes"] / 1e6
+            lines.append(
+                f"| {d['name']} | {mb:.2f} MB | {_rate(mb, bare)} | {_rate(mb, cold)} | "
+                f"{_fmt_ratio(_ratio(bare, cold))} | {_fmt(warm * 1000 if warm else None, 'ms')} | "
+                f"{d.get('errors', '—') if d.get('errors') is not None else '—'} |"
+            )
+    notes = [f"- {s.name}: {s.note}" for s in scenarios if s.note]
+    notes += [f"- loader, {d['name']}: {d['error']}" for d in loader if d.get("error")]
+    if notes:
+        lines += ["", "Notes:", *notes]
+    return "\n".join(lines) + "\n"
+
+
+def _rate(mb: float, seconds: float | None) -> str:
+    return f"{seconds * 1000:,.0f} ms ({mb / seconds:.2f} MB/s)" if seconds else "—"
+
+
+def _fmt_ratio(value: float | None) -> str:
+    return f"{value:.2f}x" if value is not None else "—"
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def ver(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "not installed"
+
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": str(os.cpu_count()),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "textual": ver("textual"),
+        "pyyaml": ver("pyyaml"),
+        "pyte": ver("pyte"),
+        "commit": commit,
+    }
+
+
+def failure_lines(scenarios: list[Scenario]) -> list[str]:
+    """One FAIL line per distinct failure, with how many runs it hit."""
+    lines = []
+    for s in scenarios:
+        counts: dict[str, int] = {}
+        for reason in s.failures:
+            text = reason.split(": ", 1)[1] if reason.startswith("run ") else reason
+            counts[text] = counts.get(text, 0) + 1
+        for text, n in counts.items():
+            lines.append(f"FAIL: {s.name}: {text}" + (f"  [{n} runs]" if n > 1 else ""))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--smoke", action="store_true", help="one run of a tiny size; checks the harness, judges nothing")
+    ap.add_argument("--runs", type=int, help="runs per scenario (default 7, smoke 1)")
+    ap.add_argument("--sizes", help="events:threads,... (default 1000:50,10000:500; smoke 60:6)")
+    ap.add_argument("--limit", type=float, default=60.0, help="seconds to wait for any one thing")
+    ap.add_argument("--app", help="command to benchmark instead of 'python -m brief_tui' (split on spaces)")
+    ap.add_argument("--no-loader", action="store_true", help="skip the loader-alone figures")
+    ap.add_argument("--json", metavar="FILE", help="also write every figure as JSON ('-' for stdout)")
+    ap.add_argument("-o", "--output", metavar="FILE", help="also write the report, with the machine, to FILE")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = ap.parse_args(argv)
+    runs = args.runs or (1 if args.smoke else 7)
+    spec = args.sizes or ("60:6" if args.smoke else "1000:50,10000:500")
+    sizes = [(int(e), int(t)) for e, t in (part.split(":") for part in spec.split(","))]
+    app = args.app.split() if args.app else [sys.executable, "-m", "brief_tui"]
+    log = sys.stderr
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmp:
+        work = Path(tmp)
+        scenarios, files = make_scenarios(sizes, work, app)
+        run_all(scenarios, runs, args.limit, work, log, interleave=not args.smoke)
+        loader = [] if args.no_loader else run_loader(files, 1 if args.smoke else 3, log)
+    info = machine()
+    text = report(scenarios, loader, args.smoke, runs)
+    fails = failure_lines(scenarios)
+    header = (
+        f"brief benchmark ({'smoke' if args.smoke else 'full'}), {info['date']}: {info['nproc']} cores, "
+        f"Python {info['python']}, textual {info['textual']}, pyyaml {info['pyyaml']}, commit {info['commit']}, "
+        f"{COLS}x{ROWS}, took {time.perf_counter() - started:.0f} s"
+    )
+    print(header + "\n\n" + text)
+    for line in fails:
+        print(line)
+    if args.output:
+        Path(args.output).write_text(f"# Benchmark results\n\n{header}\n\n{text}", encoding="utf-8")
+    if args.json:
+        data = {
+            "machine": info,
+            "smoke": args.smoke,
+            "runs": runs,
+            "scenarios": [{"name": s.name, "note": s.note, "runs": s.runs, "failures": s.failures} for s in scenarios],
+            "loader": loader,
+            "verdicts": [v.__dict__ for v in verdicts(scenarios, loader, args.smoke)],
+        }
+        dumped = json.dumps(data, indent=2, ensure_ascii=False)
+        if args.json == "-":
+            print(dumped)
+        else:
+            Path(args.json).write_text(dumped + "\n", encoding="utf-8")
+    fatal = any(r.get("fatal") for s in scenarios for r in s.runs)
+    missed = any(v.result == "FAIL" for v in verdicts(scenarios, loader, args.smoke))
+    return 1 if fatal or (args.strict and missed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
