@@ -266,7 +266,7 @@ def run_all(scenarios: list[Scenario], runs: int, limit: float, work: Path, log:
                 s.failures.append(f"warm-up run: {reason}")
                 if kind == "fatal":
                     s.runs.append({"fatal": True})
-            if not any(Path(s.warm_dir).rglob("*")):
+            if not any(k == "fatal" for k, _ in warm.failures) and not any(Path(s.warm_dir).rglob("*")):
                 s.note = (s.note + "; " if s.note else "") + "the cache dir was still empty after a first open"
         s.warm_dir = warm_dirs[key]
     run_once(floor, limit, measure_keys=False)  # pays one-off costs (bytecode, page cache) outside the figures
@@ -321,6 +321,8 @@ def figure(s: Scenario, name: str, part: str | None = None) -> float | None:
     """The median of a figure over a scenario's runs that produced it."""
     values = []
     for r in s.runs:
+        if r.get("fatal"):  # a crashed run's figures time the crash, not the program
+            continue
         value = r.get(name)
         if part is not None:
             value = value.get(part) if isinstance(value, dict) else None
