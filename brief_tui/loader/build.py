@@ -1,0 +1,258 @@
+"""Plain data that passed every rule, to model objects with references resolved.
+
+It runs on every open, cached or not, so it does no checking and as little work as it can.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from brief_tui.model.dates import BriefDate, DatePoint, Precision
+from brief_tui.model.items import (
+    Actor,
+    Briefing,
+    Citation,
+    Document,
+    Event,
+    Part,
+    Party,
+    Position,
+    Quote,
+    Source,
+    StatusChange,
+    Thread,
+    Version,
+)
+
+__all__ = ["build_briefing"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_PRECISIONS = tuple(Precision)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.by_id: dict[str, Any] = {}
+        self.dates: dict[Any, BriefDate] = {}
+        self.bare: dict[str, Citation] = {}
+
+    def point(self, plain: Any) -> DatePoint | None:
+        if plain is None:
+            return None
+        text, earliest, latest, precision, uncertain, approximate = plain
+        return DatePoint(
+            text,
+            _EPOCH + timedelta(microseconds=earliest),
+            _EPOCH + timedelta(microseconds=latest),
+            _PRECISIONS[precision],
+            uncertain,
+            approximate,
+        )
+
+    def date(self, plain: Any) -> BriefDate | None:
+        if plain is None:
+            return None
+        # Marshal keeps tuples, so a plain date is its own memo key; many items share a date.
+        date = self.dates.get(plain)
+        if date is None:
+            text, interval, start, end = plain
+            start_point = self.point(start)
+            end_point = start_point if end is start or end == start else self.point(end)
+            date = BriefDate(text, start_point, end_point, interval)
+            self.dates[plain] = date
+        return date
+
+    def refs(self, ids: list[str] | None) -> list[Any]:
+        if not ids:
+            return []
+        by_id = self.by_id
+        return [by_id[i] for i in ids]
+
+    def ref(self, ident: str | None) -> Any:
+        return self.by_id[ident] if ident is not None else None
+
+    def sources(self, plain: list[Any] | None) -> list[Citation]:
+        if not plain:
+            return []
+        out = []
+        for entry in plain:
+            if entry.__class__ is str:
+                # A bare source id is the same citation wherever it appears: share one.
+                citation = self.bare.get(entry)
+                if citation is None:
+                    citation = self.bare[entry] = Citation(self.by_id[entry])
+                out.append(citation)
+            else:
+                out.append(Citation(self.by_id[entry[0]], entry[1], entry[2]))
+        return out
+
+    def add(self, item: Any) -> Any:
+        self.by_id[item.id] = item
+        return item
+
+
+def build_briefing(plain: dict[str, Any], path: str) -> Briefing:
+    """The model of a briefing from its checked plain data."""
+    b = _Builder()
+    g = plain.get
+    as_of = b.date(plain["as_of"])
+    assert as_of is not None
+    briefing = Briefing(
+        id=plain["id"],
+        title=plain["title"],
+        as_of=as_of,
+        path=path,
+        based_on=g("based_on"),
+        timezone=g("timezone"),
+        subtitle=g("subtitle"),
+        summary=g("summary"),
+        key_points=list(g("key_points", ())),
+        updated=b.date(g("updated")),
+        language=g("language") or "en",
+        marking=g("marking"),
+    )
+    briefing.parties = [b.add(Party(p["id"], p["name"], p.get("short"), p.get("color"))) for p in g("parties", ())]
+    briefing.actors = [
+        b.add(Actor(a["id"], a["name"], a.get("role"), b.ref(a.get("party")), list(a.get("aliases", ()))))
+        for a in g("actors", ())
+    ]
+    _sources(b, briefing, g("sources", ()))
+    _threads(b, briefing, g("threads", ()))
+    _events(b, briefing, g("events", ()))
+    _quotes(b, briefing, g("quotes", ()))
+    _documents(b, briefing, g("documents", ()))
+    briefing.by_id = b.by_id
+    return briefing
+
+
+def _sources(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+    briefing.sources = [
+        b.add(Source(s["id"], s["name"], s.get("kind"), s.get("url"), None, s.get("reliability"), s.get("note")))
+        for s in plain
+    ]
+    for source, s in zip(briefing.sources, plain, strict=True):
+        if "via" in s:
+            source.via = b.by_id[s["via"]]
+
+
+def _threads(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+    threads = [
+        b.add(Thread(t["id"], t["title"], t.get("group"), t.get("status") or "unknown", t.get("confidence")))
+        for t in plain
+    ]
+    for thread, t in zip(threads, plain, strict=True):
+        thread.summary = t.get("summary")
+        thread.parties = b.refs(t.get("parties"))
+        thread.actors = b.refs(t.get("actors"))
+        thread.positions = [
+            Position(
+                p["stance"],
+                b.ref(p.get("party")),
+                b.ref(p.get("actor")),
+                p.get("leaning"),
+                b.date(p.get("as_of")),
+                b.sources(p.get("sources")),
+            )
+            for p in t.get("positions", ())
+        ]
+        thread.status_history = [
+            StatusChange(b.date(s["date"]), s["status"], s.get("note"), b.sources(s.get("sources")))  # type: ignore[arg-type]
+            for s in t.get("status_history", ())
+        ]
+        thread.open_questions = list(t.get("open_questions", ()))
+        thread.related = b.refs(t.get("related"))
+        for actor in thread.actors:
+            actor.threads.append(thread)
+        for position in thread.positions:
+            if position.actor is not None and thread not in position.actor.threads:
+                position.actor.threads.append(thread)
+    briefing.threads = threads
+
+
+def _events(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+    events = []
+    date = b.date
+    for order, e in enumerate(plain):
+        get = e.get
+        event = Event(
+            e["id"],
+            date(e["date"]),  # type: ignore[arg-type]
+            get("title"),
+            get("kind"),
+            get("status"),
+            b.refs(get("threads")),
+            b.refs(get("actors")),
+            get("place"),
+            get("summary"),
+            b.sources(get("sources")),
+            date(get("reported_on")),
+            get("display_date"),
+            get("likelihood"),
+            [],
+            order,
+        )
+        b.by_id[event.id] = event
+        events.append(event)
+    # Earliest moment first, then coarser before finer, then as written.
+    events.sort(key=lambda ev: (ev.date.earliest, ev.date.precision, ev.order))
+    for event in events:
+        for thread in event.threads:
+            thread.events.append(event)
+        for actor in event.actors:
+            actor.events.append(event)
+    briefing.events = events
+
+
+def _quotes(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+    quotes = []
+    for q in plain:
+        quote = Quote(
+            q["id"],
+            q["text"],
+            b.ref(q.get("speaker")),
+            q.get("attribution"),
+            b.date(q.get("date")),
+            b.ref(q.get("event")),
+            b.refs(q.get("threads")),
+            b.sources(q.get("sources")),
+        )
+        b.by_id[quote.id] = quote
+        quotes.append(quote)
+        for thread in quote.threads:
+            thread.quotes.append(quote)
+        if quote.speaker is not None:
+            quote.speaker.quotes.append(quote)
+        if quote.event is not None:
+            quote.event.quotes.append(quote)
+    briefing.quotes = quotes
+
+
+def _documents(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+    documents = []
+    for d in plain:
+        document = b.add(Document(d["id"], d["title"], b.refs(d.get("threads"))))
+        for v in d.get("versions", ()):
+            version = Version(
+                v["id"],
+                v.get("label"),
+                b.date(v.get("date")),
+                v.get("points"),
+                b.refs(v.get("authors")),
+                v.get("summary"),
+                [
+                    Part(p["title"], p.get("summary"), b.refs(p.get("threads")), b.sources(p.get("sources")))
+                    for p in v.get("parts", ())
+                ],
+                b.sources(v.get("sources")),
+                document,
+            )
+            b.add(version)
+            document.versions.append(version)
+        documents.append(document)
+        seen: set[int] = set()
+        for thread in [*document.threads, *(t for v in document.versions for p in v.parts for t in p.threads)]:
+            if id(thread) not in seen:
+                seen.add(id(thread))
+                thread.documents.append(document)
+    briefing.documents = documents

@@ -1,0 +1,74 @@
+"""A whole briefing checked: the version first, then every key, then references and warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from yaml.nodes import MappingNode, ScalarNode
+
+from brief_tui.loader.problems import ProblemLog
+from brief_tui.loader.schema import FORMAT_VERSION, AliasExpansion, Walker
+from brief_tui.loader.specs import value_node
+from brief_tui.loader.yaml_nodes import PLAIN, position
+
+__all__ = ["walk_briefing"]
+
+
+def walk_briefing(root: MappingNode, log: ProblemLog, budget: int) -> dict[str, Any] | None:
+    """Check a whole briefing; its plain data, or None when it has errors."""
+    w = Walker(log, budget)
+    if not _version_ok(w, root, FORMAT_VERSION):
+        return None
+    # Dates anywhere in the file are read in the timezone, wherever it is written.
+    zone = value_node(root, "timezone")
+    if zone is not root:
+        w.timezone(zone, "timezone")
+    try:
+        plain = w.mapping(root, "briefing", "the briefing")
+    except AliasExpansion:
+        log.error(1, 1, "aliases (`*name`) make this file expand far past its own size")
+        return None
+    assert plain is not None  # the root is a mapping
+    w.check_refs()
+    if "id" in plain:
+        plain["_id_position"] = position(value_node(root, "id"))
+    as_of = plain.get("as_of")
+    if as_of is not None:
+        _warn_past(w, as_of)
+    return None if log.failed else plain
+
+
+def _version_ok(w: Walker, root: MappingNode, supported: int) -> bool:
+    node = value_node(root, "brief")
+    if node is root:
+        w.error(root, "this is not a briefing: `brief: 1` (the format version) is missing at the top")
+        return True  # report the rest too: the author may just have left the line out
+    if node.__class__ is ScalarNode and node.tag == PLAIN and node.value.isdigit():
+        version = int(node.value)
+        if version > supported:
+            w.error(
+                node,
+                f"this briefing is written in format {version}, but this brief reads format {supported}: "
+                "update brief to read it",
+            )
+            return False
+        if version < 1:
+            w.error(node, f"`brief` is {version}; the format version is `1`")
+            return False
+        return True
+    w.error(node, f"`brief` should be the format version, the number `{supported}`")
+    return False
+
+
+def _warn_past(w: Walker, as_of: Any) -> None:
+    start = as_of[2][1]
+    for event, node in w.timed:
+        end = event["date"][3]
+        if end is not None and end[2] < start:
+            line, column = position(value_node(node, "date"))
+            w.log.warning(
+                line,
+                column,
+                f"event `{event.get('id', '?')}` is {event['status']} but dated {event['date'][0]}, "
+                f"wholly before as_of ({as_of[0]})",
+            )

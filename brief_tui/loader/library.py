@@ -1,0 +1,71 @@
+"""A library: several briefing files and folders, loaded together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief_tui.loader.load import LoadResult, load_briefing
+from brief_tui.loader.problems import BriefingError, Problem
+
+__all__ = ["Library", "briefing_files", "load_library"]
+
+_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(slots=True)
+class Library:
+    """The briefings that loaded, and the files that did not."""
+
+    results: list[LoadResult] = field(default_factory=list)
+    broken: list[BriefingError] = field(default_factory=list)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "_"))
+
+
+def briefing_files(folder: Path) -> Iterator[Path]:
+    """Every briefing file below a folder, skipping names that start with `.` or `_`, sorted."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return
+    for entry in entries:
+        if _hidden(entry.name):
+            continue
+        if entry.is_dir():
+            yield from briefing_files(entry)
+        elif entry.suffix.lower() in _SUFFIXES and entry.is_file():
+            yield entry
+
+
+def _expand(paths: Sequence[str | Path]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from briefing_files(path)
+        else:
+            yield path
+
+
+def load_library(paths: Sequence[str | Path], *, cache: bool = True) -> Library:
+    """Load every briefing named or found below the given paths; broken ones are listed."""
+    library = Library()
+    owners: dict[str, str] = {}
+    for path in _expand(paths):
+        try:
+            result = load_briefing(path, cache=cache)
+        except BriefingError as error:
+            library.broken.append(error)
+            continue
+        briefing = result.briefing
+        if briefing.id in owners:
+            line, column = result.id_position
+            message = f"the briefing id `{briefing.id}` is already used by {owners[briefing.id]}"
+            library.broken.append(BriefingError(str(path), [Problem(str(path), line, column, "error", message)]))
+            continue
+        owners[briefing.id] = str(path)
+        library.results.append(result)
+    return library

@@ -1,0 +1,216 @@
+"""Which keys each kind of item has, and the rules that span several keys."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any
+
+from yaml.nodes import MappingNode, Node
+
+from brief_tui.model import vocab
+
+if TYPE_CHECKING:
+    from brief_tui.loader.schema import Handler, Walker
+
+__all__ = ["after_item", "make_specs", "value_node"]
+
+_TOP_LISTS = ("parties", "actors", "sources", "threads", "events", "quotes", "documents")
+_SINGULAR = {
+    "parties": "party",
+    "actors": "actor",
+    "sources": "source",
+    "threads": "thread",
+    "events": "event",
+    "quotes": "quote",
+    "documents": "document",
+}
+
+
+def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]]]:
+    """Every kind's keys, each with its handler, and the keys it requires."""
+    text, date, srcs = w.text, w.date, w.sources
+    threads = w.refs_list("thread")
+    specs: dict[str, tuple[dict[str, Handler], tuple[str, ...]]] = {
+        "briefing": (
+            {
+                "brief": w.integer(1, 10**6),
+                "id": w.identifier("briefing"),
+                "title": text,
+                "as_of": w.point_date,
+                "based_on": text,
+                "timezone": w.timezone,
+                "subtitle": text,
+                "summary": text,
+                "key_points": w.texts,
+                "updated": w.point_date,
+                "language": w.language,
+                "marking": text,
+                **{key: w.items(_SINGULAR[key]) for key in _TOP_LISTS},
+            },
+            ("brief", "id", "title", "as_of"),
+        ),
+        "party": ({"id": w.identifier("party"), "name": text, "short": _short(w), "color": text}, ("id", "name")),
+        "actor": (
+            {
+                "id": w.identifier("actor"),
+                "name": text,
+                "role": text,
+                "party": w.ref("party"),
+                "aliases": w.texts,
+            },
+            ("id", "name"),
+        ),
+        "source": (
+            {
+                "id": w.identifier("source"),
+                "name": text,
+                "kind": w.choice(vocab.SOURCE_KINDS),
+                "url": text,
+                "via": w.ref("source"),
+                "reliability": w.choice(tuple(vocab.RELIABILITY)),
+                "note": text,
+            },
+            ("id", "name"),
+        ),
+        "citation": (
+            {"source": w.ref("source"), "credibility": w.integer(1, 6), "note": text},
+            ("source",),
+        ),
+        "thread": (
+            {
+                "id": w.identifier("thread"),
+                "title": text,
+                "group": text,
+                "status": w.choice(vocab.THREAD_STATUSES),
+                "confidence": w.choice(vocab.CONFIDENCES),
+                "summary": text,
+                "parties": w.refs_list("party"),
+                "actors": w.refs_list("actor"),
+                "positions": w.items("position"),
+                "status_history": w.items("status change"),
+                "open_questions": w.texts,
+                "related": threads,
+            },
+            ("id", "title"),
+        ),
+        "position": (
+            {
+                "party": w.ref("party"),
+                "actor": w.ref("actor"),
+                "stance": text,
+                "leaning": w.choice(vocab.LEANINGS),
+                "as_of": date,
+                "sources": srcs,
+            },
+            ("stance",),
+        ),
+        "status change": (
+            {"date": date, "status": w.choice(vocab.THREAD_STATUSES), "note": text, "sources": srcs},
+            ("date", "status"),
+        ),
+        "event": (
+            {
+                "id": w.identifier("event"),
+                "date": date,
+                "title": text,
+                "kind": w.choice(vocab.EVENT_KINDS),
+                "status": w.choice(vocab.EVENT_STATUSES),
+                "threads": threads,
+                "actors": w.refs_list("actor"),
+                "place": text,
+                "summary": text,
+                "sources": srcs,
+                "reported_on": date,
+                "display_date": text,
+                "likelihood": w.choice(vocab.LIKELIHOODS),
+            },
+            ("id", "date"),
+        ),
+        "quote": (
+            {
+                "id": w.identifier("quote"),
+                "text": text,
+                "speaker": w.ref("actor"),
+                "attribution": text,
+                "date": date,
+                "event": w.ref("event"),
+                "threads": threads,
+                "sources": srcs,
+            },
+            ("id", "text"),
+        ),
+        "document": (
+            {"id": w.identifier("document"), "title": text, "threads": threads, "versions": w.items("version")},
+            ("id", "title"),
+        ),
+        "version": (
+            {
+                "id": w.identifier("version"),
+                "label": text,
+                "date": date,
+                "points": w.integer(0, 10**6),
+                "authors": w.refs_list("actor"),
+                "summary": text,
+                "parts": w.items("part"),
+                "sources": srcs,
+            },
+            ("id",),
+        ),
+        "part": ({"title": text, "summary": text, "threads": threads, "sources": srcs}, ("title",)),
+    }
+    return specs
+
+
+def _short(w: Walker) -> Handler:
+    def handle(node: Node, key: str) -> str | None:
+        value = w.text(node, key)
+        if value is not None and not (2 <= len(value) <= 4 and value.isalpha()):
+            w.error(node, f"`short` is `{value}`; expected 2 to 4 letters, such as `UA`")
+            return None
+        return value
+
+    return handle
+
+
+def value_node(node: Node, key: str) -> Node:
+    """The value written under ``key`` in a mapping, or the mapping itself when absent."""
+    if isinstance(node, MappingNode):
+        for key_node, written in node.value:
+            if key_node.value == key:
+                return written  # type: ignore[no-any-return]
+    return node
+
+
+def after_item(w: Walker, kind: str, out: dict[str, Any], node: Node) -> None:
+    """Rules that involve more than one key of an item."""
+    if kind in ("status change", "version"):
+        w.item_nodes[id(out)] = node
+    elif kind == "event":
+        status = out.get("status")
+        if "likelihood" in out and status != "expected":
+            w.error(value_node(node, "likelihood"), "`likelihood` is only for events with `status: expected`")
+        if status in ("scheduled", "expected") and "date" in out:
+            w.timed.append((out, node))
+    elif kind == "position":
+        if ("party" in out) == ("actor" in out):
+            w.error(node, "a position needs either `party` or `actor` (one of them, not both)")
+    elif kind == "quote":
+        if "speaker" in out and "attribution" in out:
+            w.error(node, "a quote has either `speaker` or `attribution`, not both")
+    elif kind == "thread":
+        _oldest_first(w, out.get("status_history", ()), node, "status_history", "entry")
+    elif kind == "document":
+        _oldest_first(w, out.get("versions", ()), node, "versions", "version")
+
+
+def _oldest_first(w: Walker, entries: Any, node: Node, key: str, noun: str) -> None:
+    dated = [entry for entry in entries if entry.get("date")]
+    for previous, entry in itertools.pairwise(dated):
+        if entry["date"][3] and previous["date"][2] and entry["date"][3][2] < previous["date"][2][1]:
+            entry_node = w.item_nodes.get(id(entry), node)
+            w.error(
+                value_node(entry_node, "date") if entry_node is not node else node,
+                f"`{key}` is listed oldest first, but this {noun} ({entry['date'][0]}) is dated before "
+                f"the one above it ({previous['date'][0]})",
+            )
+            return
