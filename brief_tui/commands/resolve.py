@@ -1,0 +1,125 @@
+"""Finding briefings for the text commands, and resolving an address to an item.
+
+An address is ``BRIEFING/ITEM`` (FORMAT.md), or ``ITEM`` alone when it names one
+item in the briefings found, or a briefing's id (its overview). Anything else is an
+:class:`AddressError` naming the nearest ids.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brief_tui.loader import BriefingError
+    from brief_tui.model import Briefing, Item
+
+__all__ = ["AddressError", "Found", "UsageError", "find_briefings", "looks_like_path", "nearest", "resolve"]
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit status 2)."""
+
+
+class AddressError(Exception):
+    """An address that names nothing, or more than one thing (exit status 1)."""
+
+
+@dataclass(slots=True)
+class Found:
+    """The briefings read from some paths, and the files that could not be read."""
+
+    briefings: list[Briefing] = field(default_factory=list)
+    broken: list[BriefingError] = field(default_factory=list)
+
+    def by_id(self, briefing_id: str) -> Briefing | None:
+        """The briefing with this id, or None."""
+        return next((b for b in self.briefings if b.id == briefing_id), None)
+
+
+def cache_wanted(no_cache: bool = False) -> bool:
+    """Whether to use the parse cache (``--no-cache`` or ``BRIEF_NO_CACHE`` turn it off)."""
+    return not (no_cache or os.environ.get("BRIEF_NO_CACHE"))
+
+
+def find_briefings(paths: Sequence[str], *, cache: bool = True) -> Found:
+    """Load briefing files and library directories (the built-in library when none are given)."""
+    from brief_tui.loader import load_library
+    from brief_tui.paths import builtin_content
+
+    targets = [Path(p) for p in paths] or [builtin_content()]
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"no such file or directory: {target}")
+    library = load_library(targets, cache=cache)
+    return Found([result.briefing for result in library.results], list(library.broken))
+
+
+def looks_like_path(value: str) -> bool:
+    """Whether a command-line word names a briefing file or a folder rather than an address."""
+    path = Path(value)
+    return path.exists() and (path.is_dir() or path.suffix.lower() in (".yaml", ".yml"))
+
+
+def nearest(word: str, candidates: Sequence[str], count: int = 3) -> list[str]:
+    """The candidates most like ``word``, best first."""
+    close = difflib.get_close_matches(word, candidates, n=count, cutoff=0.5)
+    if not close:
+        # A missing briefing prefix or a typo in it: compare the item part alone.
+        tail = word.rsplit("/", 1)[-1]
+        by_tail = {c.rsplit("/", 1)[-1]: c for c in candidates}
+        close = [by_tail[t] for t in difflib.get_close_matches(tail, list(by_tail), n=count, cutoff=0.5)]
+    return close
+
+
+def _candidates(found: Found, *, full: bool) -> list[str]:
+    names: list[str] = []
+    for briefing in found.briefings:
+        names.append(briefing.id)
+        names += [f"{briefing.id}/{item_id}" if full else item_id for item_id in briefing.by_id]
+    return names
+
+
+def _unknown(address: str, found: Found) -> AddressError:
+    # Suggest in the form asked: full addresses for BRIEFING/ITEM or several briefings, else bare ids.
+    full = "/" in address or len(found.briefings) > 1
+    close = nearest(address, _candidates(found, full=full))
+    hint = f"; nearest: {', '.join(close)}" if close else ""
+    return AddressError(f"no item {address!r}{hint}")
+
+
+def resolve(address: str | None, found: Found) -> tuple[Briefing, Item | None]:
+    """The briefing and item an address names; the item is None for a briefing's overview."""
+    briefings = found.briefings
+    if not briefings:
+        raise AddressError("no briefings found")
+    if not address:
+        if len(briefings) == 1:
+            return briefings[0], None
+        ids = ", ".join(b.id for b in briefings)
+        raise AddressError(f"{len(briefings)} briefings found; name one: {ids}")
+    address = address.strip().strip("/")
+    briefing = found.by_id(address)
+    if briefing:
+        return briefing, None
+    if "/" in address:
+        briefing_id, _, item_id = address.partition("/")
+        briefing = found.by_id(briefing_id)
+        if briefing is None:
+            raise _unknown(address, found)
+        item = briefing.get(item_id)
+        if item is None:
+            raise _unknown(address, found)
+        return briefing, item
+    holders = [b for b in briefings if b.get(address) is not None]
+    if len(holders) == 1:
+        item = holders[0].get(address)
+        return holders[0], item
+    if len(holders) > 1:
+        names = ", ".join(f"{b.id}/{address}" for b in holders)
+        raise AddressError(f"{address!r} is in {len(holders)} briefings; name one: {names}")
+    raise _unknown(address, found)

@@ -1,0 +1,74 @@
+"""``brief show [ADDRESS] [PATH...]``: print an item, or a briefing's overview, without the TUI."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from brief_tui.commands import CommandParser, parse_args, print_broken, say
+
+__all__ = ["main"]
+
+PROG = "brief show"
+DESCRIPTION = """\
+Print a thread, event, actor, party, source, quote or document as text; with no
+ADDRESS or a briefing id, the briefing's overview. An ADDRESS is BRIEFING/ITEM
+(ukraine-peace-talks/territory), or ITEM alone when one briefing holds it.
+Formatted on a terminal, plain text when piped; honours NO_COLOR and COLUMNS."""
+
+
+def _parser() -> CommandParser:
+    parser = CommandParser(prog=PROG, description=DESCRIPTION)
+    parser.add_argument("address", nargs="?", metavar="ADDRESS", help="what to show (default: the overview)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="briefing files or library folders (default: the built-in library)"
+    )
+    parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run ``brief show``; returns the exit status."""
+    args = parse_args(_parser(), argv)
+    if isinstance(args, int):
+        return args
+    from brief_tui.commands.resolve import (
+        AddressError,
+        UsageError,
+        cache_wanted,
+        find_briefings,
+        looks_like_path,
+        resolve,
+    )
+
+    address: str | None = args.address
+    paths: list[str] = list(args.paths)
+    if address and looks_like_path(address):
+        # `brief show file.yaml`: a path where the address would be means "its overview".
+        paths.insert(0, address)
+        address = None
+    try:
+        found = find_briefings(paths, cache=cache_wanted(args.no_cache))
+    except UsageError as error:
+        say(PROG, str(error))
+        return 2
+    print_broken(PROG, found.broken)
+    if not address and len(found.briefings) > 1:
+        from brief_tui.commands.listing import library_blocks
+        from brief_tui.commands.output import emit
+
+        return emit(library_blocks(found), plain=args.plain)
+    try:
+        briefing, item = resolve(address, found)
+    except AddressError as error:
+        say(PROG, str(error))
+        return 1
+    from brief_tui.commands.output import emit
+    from brief_tui.render.plain import render_item, render_overview, sources_cited
+
+    if item is None:
+        blocks = render_overview(briefing)
+    else:
+        blocks = render_item(item, briefing)
+        blocks += sources_cited(blocks, briefing)
+    return emit(blocks, plain=args.plain)

@@ -1,0 +1,237 @@
+"""Items of a briefing as text blocks: the overview, threads and events, and the dispatch for every kind.
+
+The one rendering behind ``brief show`` and the exports; the other kinds are in
+:mod:`brief_tui.render.plain_items`. Nothing here imports Rich or Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+
+from brief_tui.model import Actor, Briefing, Document, Event, Item, Party, Position, Quote, Source, Thread
+from brief_tui.render.blocks import (
+    Block,
+    Heading,
+    Line,
+    Prose,
+    Span,
+    Table,
+    citation_rows,
+    citations_line,
+    event_line,
+    field_line,
+    header,
+    item_ref,
+    line,
+    missing,
+    names,
+    quote_lines,
+    section,
+    span,
+    thread_line,
+)
+from brief_tui.render.labels import date_label, event_status_label, leaning_label, source_grade, thread_status_label
+from brief_tui.render.plain_items import (
+    render_actor,
+    render_document,
+    render_party,
+    render_quote,
+    render_source,
+    render_version,
+)
+from brief_tui.render.safe import clean, clean_line
+
+__all__ = [
+    "render_briefing",
+    "render_event",
+    "render_item",
+    "render_overview",
+    "render_thread",
+    "sources_cited",
+]
+
+# Undated positions sort first.
+_UNDATED = (datetime(1, 1, 1, tzinfo=timezone.utc), 0)
+
+
+def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True) -> list[Block]:
+    """The briefing's front page: marking, title, as of, based on, key points, threads, what comes next."""
+    blocks: list[Block] = []
+    if briefing.marking:
+        blocks.append(line(span(f" {briefing.marking} ", "banner")))
+    blocks.append(Heading(clean_line(briefing.title), base, anchor=briefing.id))
+    if briefing.subtitle:
+        blocks.append(line(span(briefing.subtitle, "dim")))
+    blocks.append(field_line("As of", Span(date_label(briefing.as_of), "status")))
+    if briefing.updated:
+        blocks.append(field_line("Updated", Span(date_label(briefing.updated))))
+    blocks.append(field_line("Based on", span(briefing.based_on) if briefing.based_on else missing()))
+    blocks.append(field_line("Briefing", span(briefing.id, "dim")))
+    blocks += section("Key points", [line(span(p), indent=1, bullet=True) for p in briefing.key_points], base)
+    if summary and briefing.summary:
+        blocks += section("Summary", [Prose(clean(briefing.summary))], base)
+    threads: list[Block] = []
+    for group, members in briefing.thread_groups().items():
+        threads.append(line(span(group, "label")))
+        threads += [thread_line(t) for t in members]
+    blocks += section("Threads", threads, base)
+    upcoming = [event_line(e) for e in briefing.upcoming()]
+    blocks += section("Upcoming", upcoming or [line(missing("nothing scheduled or expected"), indent=1)], base)
+    return blocks
+
+
+def _positions(thread: Thread, base: int) -> list[Block]:
+    # Each holder's positions together, holders in the order first written.
+    holders: dict[int, tuple[Party | Actor | None, list[Position]]] = {}
+    for position in thread.positions:
+        holders.setdefault(id(position.holder), (position.holder, []))[1].append(position)
+    body: list[Block] = []
+    for holder, positions in holders.values():
+        body.append(line(item_ref(holder) if holder else missing("holder not given"), indent=1))
+        ordered = sorted(positions, key=lambda p: p.as_of.sort_key() if p.as_of else _UNDATED)
+        for position in ordered:
+            when = Span(date_label(position.as_of), "label") if position.as_of else missing("undated")
+            leaning = Span(leaning_label(position.leaning or "unknown"), "status")
+            body.append(line(when, Span("  "), leaning, Span("  "), span(position.stance), indent=2, bullet=True))
+            body.append(citations_line(position.sources, 3))
+    return section("Positions", body, base)
+
+
+def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Block]:
+    """A thread: status, summary, positions over time, history, questions, related items."""
+    group = span(f" · {thread.group}", "dim") if thread.group else None
+    blocks = header(thread, briefing, "thread", base, group)
+    confidence = (
+        Span(f"  confidence {thread.confidence}", "dim") if thread.confidence else missing("  confidence not given")
+    )
+    blocks.append(field_line("Status", Span(thread_status_label(thread.status), "status"), confidence))
+    blocks += [b for b in (names(thread.parties, label="Parties"), names(thread.actors, label="Actors")) if b]
+    if thread.summary:
+        blocks += section("Summary", [Prose(clean(thread.summary))], base)
+    blocks += _positions(thread, base)
+    history: list[Block] = []
+    for change in thread.status_history:
+        note = span(f" — {change.note}") if change.note else None
+        history.append(
+            line(
+                Span(date_label(change.date), "label"),
+                Span("  "),
+                Span(thread_status_label(change.status), "status"),
+                note,
+                indent=1,
+                bullet=True,
+            )
+        )
+        history.append(citations_line(change.sources, 2))
+    blocks += section("Status history", history, base)
+    blocks += section("Open questions", [line(span(q), indent=1, bullet=True) for q in thread.open_questions], base)
+    blocks += section("Related threads", [thread_line(t) for t in thread.related], base)
+    blocks += section("Events", [event_line(e) for e in thread.events], base)
+    blocks += section("Quotes", [b for q in thread.quotes for b in quote_lines(q)], base)
+    blocks += section("Documents", [_document_line(d) for d in thread.documents], base)
+    return blocks
+
+
+def _document_line(document: Document) -> Line:
+    versions = ", ".join(clean_line(v.name) for v in document.versions)
+    count = f" — {len(document.versions)} version{'s' * (len(document.versions) != 1)}"
+    return line(item_ref(document), Span(count + (f": {versions}" if versions else ""), "dim"), indent=1, bullet=True)
+
+
+def render_event(event: Event, briefing: Briefing, base: int = 1) -> list[Block]:
+    """An event: when (and how sure), status, likelihood, place, who, which threads, sources."""
+    kind = span(f" · {event.kind}", "dim") if event.kind else None
+    blocks = header(event, briefing, "event", base, kind)
+    if event.display_date:
+        blocks.append(field_line("Date", span(event.display_date), Span(f" — {date_label(event.date)}", "dim")))
+    else:
+        blocks.append(field_line("Date", Span(date_label(event.date))))
+    blocks.append(field_line("Status", Span(event_status_label(event.status), "status")))
+    if event.likelihood:
+        blocks.append(field_line("Likelihood", span(event.likelihood.replace("-", " "))))
+    if event.reported_on:
+        blocks.append(field_line("Reported on", Span(date_label(event.reported_on))))
+    blocks.append(field_line("Place", span(event.place) if event.place else missing()))
+    blocks += [b for b in (names(event.actors, label="Actors"),) if b]
+    if event.summary:
+        blocks += section("Summary", [Prose(clean(event.summary))], base)
+    blocks += section("Sources", citation_rows(event.sources), base)
+    blocks += section("Threads", [thread_line(t) for t in event.threads], base)
+    blocks += section("Quotes", [b for q in event.quotes for b in quote_lines(q)], base)
+    return blocks
+
+
+def render_item(item: Item, briefing: Briefing, base: int = 1) -> list[Block]:
+    """Any item, by its kind."""
+    if isinstance(item, Thread):
+        return render_thread(item, briefing, base)
+    if isinstance(item, Event):
+        return render_event(item, briefing, base)
+    if isinstance(item, Actor):
+        return render_actor(item, briefing, base)
+    if isinstance(item, Party):
+        return render_party(item, briefing, base)
+    if isinstance(item, Source):
+        return render_source(item, briefing, base)
+    if isinstance(item, Quote):
+        return render_quote(item, briefing, base)
+    if isinstance(item, Document):
+        return render_document(item, briefing, base)
+    return render_version(item, briefing, base)
+
+
+def sources_cited(blocks: Sequence[Block], briefing: Briefing, base: int = 1) -> list[Block]:
+    """A closing list of every source the blocks cite: id, grade, kind and relay."""
+    seen: dict[str, Source] = {}
+    for block in blocks:
+        spans: Iterable[Span] = ()
+        if isinstance(block, Line):
+            spans = block.spans
+        elif isinstance(block, Table):
+            spans = (s for _, cells in block.rows for cell in cells for s in cell)
+        for item in spans:
+            if item.style in ("cite", "anon") and item.ref:
+                source = briefing.get(item.ref)
+                if isinstance(source, Source):
+                    seen.setdefault(source.id, source)
+    rows: list[Block] = []
+    for source in seen.values():
+        kind = f", {source.kind}" if source.kind else ""
+        via = [Span(", via "), item_ref(source.via)] if source.via else []
+        rows.append(
+            line(
+                span(source.id, "ref"),
+                Span("  "),
+                span(source.name),
+                Span(kind, "dim"),
+                Span(f", {source_grade(source)}", "grade"),
+                *via,
+                indent=1,
+                bullet=True,
+            )
+        )
+    return section("Sources cited", rows, base)
+
+
+def render_briefing(briefing: Briefing) -> list[Block]:
+    """The whole briefing, for exports: the overview, then every item under its kind."""
+    blocks = render_overview(briefing, 1)
+    for group, members in briefing.thread_groups().items():
+        blocks.append(Heading(f"Threads: {clean_line(group)}", 2))
+        for thread in members:
+            blocks += render_thread(thread, briefing, 3)
+    kinds: list[tuple[str, Sequence[Item]]] = [
+        ("Timeline", briefing.events),
+        ("Documents", briefing.documents),
+        ("Quotes", briefing.quotes),
+        ("Parties", briefing.parties),
+        ("Actors", briefing.actors),
+        ("Sources", briefing.sources),
+    ]
+    for title, items in kinds:
+        if items:
+            blocks.append(Heading(title, 2))
+            for item in items:
+                blocks += render_item(item, briefing, 3)
+    return blocks

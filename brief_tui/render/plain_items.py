@@ -1,0 +1,204 @@
+"""Actors, parties, sources, quotes and documents (versions side by side) as text blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from brief_tui.model import Actor, Briefing, Citation, Document, Party, Quote, Source, Version
+from brief_tui.render.blocks import (
+    Block,
+    Heading,
+    Prose,
+    Span,
+    Table,
+    citation_spans,
+    citations_line,
+    comma,
+    event_line,
+    field_line,
+    header,
+    item_ref,
+    line,
+    missing,
+    names,
+    position_row,
+    quote_lines,
+    section,
+    span,
+    thread_line,
+)
+from brief_tui.render.labels import date_label, source_grade
+from brief_tui.render.safe import clean, clean_line
+
+__all__ = [
+    "render_actor",
+    "render_document",
+    "render_party",
+    "render_quote",
+    "render_source",
+    "render_version",
+]
+
+
+def render_actor(actor: Actor, briefing: Briefing, base: int = 1) -> list[Block]:
+    """An actor: role, party, aliases, the threads, events, positions and quotes they appear in."""
+    blocks = header(actor, briefing, "actor", base)
+    blocks.append(field_line("Role", span(actor.role) if actor.role else missing()))
+    blocks.append(field_line("Party", item_ref(actor.party) if actor.party else missing()))
+    if actor.aliases:
+        blocks.append(field_line("Also known as", span(", ".join(actor.aliases))))
+    positions: list[Block] = []
+    for thread in briefing.threads:
+        for position in thread.positions:
+            if position.actor is actor:
+                positions += position_row(thread, position)
+    blocks += section("Positions", positions, base)
+    blocks += section("Threads", [thread_line(t) for t in actor.threads], base)
+    blocks += section("Events", [event_line(e) for e in actor.events], base)
+    blocks += section("Quotes", [b for q in actor.quotes for b in quote_lines(q)], base)
+    return blocks
+
+
+def render_party(party: Party, briefing: Briefing, base: int = 1) -> list[Block]:
+    """A party: its actors, and its positions on every thread over time."""
+    short = span(f" · {party.short}", "dim") if party.short else None
+    blocks = header(party, briefing, "party", base, short)
+    blocks += section(
+        "Actors",
+        [
+            line(item_ref(a), span(f" — {a.role}", "dim") if a.role else None, indent=1, bullet=True)
+            for a in briefing.actors
+            if a.party is party
+        ],
+        base,
+    )
+    positions: list[Block] = []
+    for thread in briefing.threads:
+        for position in thread.positions:
+            if position.party is party:
+                positions += position_row(thread, position)
+    blocks += section("Positions", positions, base)
+    blocks += section("Threads", [thread_line(t) for t in briefing.threads if party in t.parties], base)
+    return blocks
+
+
+def render_source(source: Source, briefing: Briefing, base: int = 1) -> list[Block]:
+    """A source: kind, grade, address, who relays it, and every claim that cites it."""
+    blocks = header(source, briefing, "source", base, span(f" · {source.kind}", "dim") if source.kind else None)
+    blocks.append(field_line("Reliability", Span(source_grade(source), "grade")))
+    if source.anonymous:
+        blocks.append(field_line("Named", Span("no: an anonymous source", "anon")))
+    blocks.append(field_line("URL", span(source.url, "link", url=source.url) if source.url else missing()))
+    if source.via:
+        blocks.append(field_line("Via", item_ref(source.via), Span(f" [{source.via.reliability or '?'}]", "grade")))
+    if source.note:
+        blocks.append(field_line("Note", span(source.note)))
+    relayed = [line(item_ref(s), indent=1, bullet=True) for s in briefing.sources if s.via is source]
+    blocks += section("Relays", relayed, base)
+    blocks += section("Cited for", [line(*c, indent=1, bullet=True) for c in _claims_citing(source, briefing)], base)
+    return blocks
+
+
+def _claims_citing(source: Source, briefing: Briefing) -> list[tuple[Span, ...]]:
+    def cites(citations: Sequence[Citation]) -> bool:
+        return any(c.source is source for c in citations)
+
+    rows: list[tuple[Span, ...]] = []
+    for thread in briefing.threads:
+        for position in thread.positions:
+            if cites(position.sources):
+                holder = position.holder
+                who = clean_line(holder.label) if holder else "?"
+                rows.append((Span("position of ", "dim"), span(who), Span(" on ", "dim"), item_ref(thread)))
+        for change in thread.status_history:
+            if cites(change.sources):
+                rows.append(
+                    (Span("status history of ", "dim"), item_ref(thread), Span(f" ({change.date.text})", "dim"))
+                )
+    rows += [(Span("event ", "dim"), item_ref(e)) for e in briefing.events if cites(e.sources)]
+    rows += [(Span("quote of ", "dim"), item_ref(q)) for q in briefing.quotes if cites(q.sources)]
+    for document in briefing.documents:
+        for version in document.versions:
+            if cites(version.sources):
+                rows.append((Span("version ", "dim"), item_ref(version), Span(" of ", "dim"), item_ref(document)))
+            for part in version.parts:
+                if cites(part.sources):
+                    rows.append((Span("part ", "dim"), span(part.title), Span(" of ", "dim"), item_ref(version)))
+    return rows
+
+
+def render_quote(quote: Quote, briefing: Briefing, base: int = 1) -> list[Block]:
+    """A quote: the words, who said them, when, at which event, and the sources."""
+    blocks = header(quote, briefing, "quote", base)
+    blocks.append(line(span(f"“{quote.text}”", "quote")))
+    said = item_ref(quote.speaker) if quote.speaker else span(quote.said_by, "anon")
+    blocks.append(field_line("Said by", said))
+    blocks.append(field_line("Date", Span(date_label(quote.date)) if quote.date else missing()))
+    if quote.event:
+        blocks.append(field_line("At", item_ref(quote.event)))
+    blocks += [b for b in (names(quote.threads, label="Threads"),) if b]
+    blocks.append(citations_line(quote.sources, 0))
+    return blocks
+
+
+def render_document(document: Document, briefing: Briefing, base: int = 1) -> list[Block]:
+    """A document with its versions side by side, then each version's parts."""
+    blocks = header(document, briefing, "document", base)
+    blocks += [b for b in (names(document.threads, label="Threads"),) if b]
+    if document.versions:
+        blocks += [Heading("Versions", base + 1), _versions_table(document.versions)]
+    for version in document.versions:
+        blocks += _version_body(version, briefing, base + 1, table=False)
+    return blocks
+
+
+def _versions_table(versions: Sequence[Version]) -> Table:
+    def cell(*spans: Span) -> tuple[Span, ...]:
+        return spans or (missing(),)
+
+    rows: list[tuple[str, tuple[tuple[Span, ...], ...]]] = [
+        ("id", tuple((Span(v.id, "dim", ref=v.id, show_ref=False),) for v in versions)),
+        ("date", tuple(cell(*([Span(date_label(v.date))] if v.date else [])) for v in versions)),
+        ("points", tuple(cell(*([Span(str(v.points))] if v.points is not None else [])) for v in versions)),
+        ("authors", tuple(cell(*comma([item_ref(a) for a in v.authors])) for v in versions)),
+        ("summary", tuple(cell(*([span(v.summary)] if v.summary else [])) for v in versions)),
+        ("parts", tuple(cell(*comma([span(p.title) for p in v.parts])) for v in versions)),
+        ("sources", tuple(cell(*comma(citation_spans(v.sources))) for v in versions)),
+    ]
+    return Table(tuple(clean_line(v.name) for v in versions), tuple(rows))
+
+
+def _version_body(version: Version, briefing: Briefing, base: int, *, table: bool = True) -> list[Block]:
+    blocks: list[Block] = [Heading(clean_line(version.name), base, anchor=version.id)]
+    if table:
+        doc = version.document
+        blocks.append(
+            line(
+                Span("version", "dim"),
+                Span(" of ", "dim"),
+                item_ref(doc) if doc else missing(),
+                Span(" · ", "dim"),
+                span(briefing.address(version), "dim"),
+            )
+        )
+        blocks.append(field_line("Date", Span(date_label(version.date)) if version.date else missing()))
+        blocks.append(field_line("Points", Span(str(version.points)) if version.points is not None else missing()))
+        blocks += [b for b in (names(version.authors, label="Authors"),) if b]
+        if version.summary:
+            blocks.append(Prose(clean(version.summary)))
+    blocks.append(citations_line(version.sources, 0))
+    for part in version.parts:
+        blocks.append(line(span(part.title, "label"), indent=1, bullet=True))
+        if part.summary:
+            blocks.append(Prose(clean(part.summary), indent=2))
+        if part.threads:
+            listed = names(part.threads, indent=2, label="threads")
+            if listed:
+                blocks.append(listed)
+        blocks.append(citations_line(part.sources, 2))
+    return blocks
+
+
+def render_version(version: Version, briefing: Briefing, base: int = 1) -> list[Block]:
+    """One version of a document on its own."""
+    return _version_body(version, briefing, base)
