@@ -22,11 +22,12 @@ def walk_briefing(root: MappingNode, log: ProblemLog, budget: int) -> dict[str, 
     # Dates anywhere in the file are read in the timezone, wherever it is written.
     zone = value_node(root, "timezone")
     if zone is not root:
-        w.timezone(zone, "timezone")
+        w.set_timezone(zone)
     try:
         plain = w.mapping(root, "briefing", "the briefing")
-    except AliasExpansion:
-        log.error(1, 1, "aliases (`*name`) make this file expand far past its own size")
+    except AliasExpansion as expansion:
+        line, column = position(expansion.node)
+        log.error(line, column, "aliases (`*name`) make this file expand far past its own size")
         return None
     assert plain is not None  # the root is a mapping
     w.check_refs()
@@ -42,7 +43,8 @@ def _version_ok(w: Walker, root: MappingNode, supported: int) -> bool:
     node = value_node(root, "brief")
     if node is root:
         w.error(root, "this is not a briefing: `brief: 1` (the format version) is missing at the top")
-        return True  # report the rest too: the author may just have left the line out
+        # Report the rest too if it looks like a briefing: the author may just have left the line out.
+        return any(value_node(root, key) is not root for key in ("id", "title", "as_of"))
     if node.__class__ is ScalarNode and node.tag == PLAIN and node.value.isdigit():
         version = int(node.value)
         if version > supported:

@@ -104,15 +104,15 @@ def load_briefing(path: str | Path, *, cache: bool = True, progress: Progress | 
     data = _read(Path(path), shown)
     store = parse_cache.open_cache() if cache else None
     key = parse_cache.cache_key(data) if store is not None else ""
-    cached = store.get(key) if store is not None else None
-    if cached is not None:
-        plain, raw_warnings = cached
-        warnings = [Problem(shown, line, column, "warning", message) for line, column, message in raw_warnings]
-    else:
-        plain, warnings = check_bytes(data, shown, progress)
-        if store is not None:
-            store.put(key, plain, [(w.line, w.column, w.message) for w in warnings])
     with _collector_paused():
+        cached = store.get(key) if store is not None else None
+        if cached is not None:
+            plain, raw_warnings = cached
+            warnings = [Problem(shown, line, column, "warning", message) for line, column, message in raw_warnings]
+        else:
+            plain, warnings = check_bytes(data, shown, progress)
+            if store is not None:
+                store.put(key, plain, [(w.line, w.column, w.message) for w in warnings])
         briefing = build_briefing(plain, shown)
     if progress is not None:
         progress(1.0)

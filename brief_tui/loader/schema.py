@@ -35,6 +35,10 @@ _ARTICLE = {"actor": "an", "event": "an"}
 class AliasExpansion(Exception):
     """Aliases make the file expand far past its own size."""
 
+    def __init__(self, node: Node) -> None:
+        super().__init__("aliases expand too far")
+        self.node = node
+
 
 def _micros(moment: datetime) -> int:
     return (moment - _EPOCH) // _MICROSECOND
@@ -88,15 +92,19 @@ class Walker:
     def __init__(self, log: ProblemLog, budget: int) -> None:
         self.log = log
         self.tz: tzinfo = timezone.utc
+        self.zone: str | None = None
         self.ids: dict[str, tuple[str, Node]] = {}
         self.refs: list[tuple[str, tuple[str, ...], Node, str]] = []
         self.dates: dict[str, PlainDate | None] = {}
         self.timed: list[tuple[dict[str, Any], Node]] = []
         self.item_nodes: dict[int, Node] = {}
         self.depth = 0
+        self.checked: set[int] = set()
         # Each list item costs one visit; aliases can repeat items, never past the file's size.
         self.budget = budget
         self._specs = self._make_specs()
+        self._names = {name: name for spec, _required in self._specs.values() for name in spec}
+        self._ref_ids: dict[str, str] = {}
 
     # -- problems ----------------------------------------------------------------------
     def error(self, node: Node, message: str) -> None:
@@ -113,6 +121,9 @@ class Walker:
         """Walk an item's keys by its spec; None if the node is not a mapping."""
         if node.__class__ is not MappingNode:
             self.expected(node, key, f"{_a(kind)} (`key: value` lines)")
+            return None
+        if self.depth >= MAX_DEPTH:  # only a recursive alias gets here
+            self.error(node, f"the YAML nests more than {MAX_DEPTH} levels deep")
             return None
         spec, required = self._specs[kind]
         out: dict[str, Any] = {}
@@ -145,6 +156,8 @@ class Walker:
             self.error(key_node, "a key must be a plain word such as `title`, not a list or mapping")
             return None
         name: str = key_node.value
+        # The spec's own key object: one shared string keeps the cache file small.
+        name = self._names.get(name, name)
         if name in seen:
             line = position(seen[name])[0]
             self.error(key_node, f"the key `{name}` is written twice in one mapping (first at line {line})")
@@ -167,7 +180,7 @@ class Walker:
         items = node.value
         self.budget -= len(items)
         if self.budget < 0:
-            raise AliasExpansion
+            raise AliasExpansion(node)
         self.depth += 1
         if node.flow_style:
             for item in items:
@@ -183,31 +196,33 @@ class Walker:
 
     def extension(self, node: Node) -> None:
         """Check an ignored `x-` value only for the rules every part of a file obeys."""
+        if node.__class__ is ScalarNode:
+            self._control(node)  # type: ignore[arg-type]
+            return
+        # An aliased collection is checked once, so an alias bomb here costs nothing.
+        if id(node) in self.checked:
+            return
+        self.checked.add(id(node))
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
                 self.error(node, f"the YAML nests more than {MAX_DEPTH} levels deep")
                 return
-            self.budget -= 1
-            if self.budget < 0:
-                raise AliasExpansion
-            if node.__class__ is MappingNode:
-                seen: set[str] = set()
-                for key_node, value_node in node.value:
-                    if key_node.__class__ is ScalarNode:
-                        if key_node.value in seen:
-                            self.error(key_node, f"the key `{key_node.value}` is written twice in one mapping")
-                        elif key_node.value == "<<" and key_node.tag == PLAIN:
-                            self.error(key_node, "merge keys (`<<`) are not allowed; write the keys out")
-                        seen.add(key_node.value)
-                    else:
-                        self.extension(key_node)
-                    self.extension(value_node)
-            elif node.__class__ is SequenceNode:
+            if node.__class__ is SequenceNode:
                 for item in node.value:
                     self.extension(item)
-            elif isinstance(node, ScalarNode):
-                self._control(node)
+                return
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                if key_node.__class__ is ScalarNode:
+                    if key_node.value in seen:
+                        self.error(key_node, f"the key `{key_node.value}` is written twice in one mapping")
+                    elif key_node.value == "<<" and key_node.tag == PLAIN:
+                        self.error(key_node, "merge keys (`<<`) are not allowed; write the keys out")
+                    seen.add(key_node.value)
+                else:
+                    self.extension(key_node)
+                self.extension(value_node)
         finally:
             self.depth -= 1
 
@@ -308,6 +323,7 @@ class Walker:
                 line = position(other)[0]
                 self.error(node, f"the id `{value}` is already used by {_a(other_kind)} at line {line}")
                 return None
+            value = self._ref_ids.setdefault(value, value)
             self.ids[value] = (kind, node)
             return value
 
@@ -319,6 +335,8 @@ class Walker:
         def handle(node: Node, key: str) -> str | None:
             value = self.text(node, key)
             if value is not None:
+                # One string object per id: the cache stores it once, lookups compare by identity.
+                value = self._ref_ids.setdefault(value, value)
                 self.refs.append((value, kinds, node, key))
             return value
 
@@ -380,17 +398,21 @@ class Walker:
         one = self.item(kind)
         return lambda node, key: self.sequence(node, key, one, f"{kind} entries")
 
-    def timezone(self, node: Node, key: str) -> str | None:
-        """The briefing's timezone; dates are read in it."""
-        value = self.text(node, key)
+    def set_timezone(self, node: Node) -> None:
+        """Read the briefing's timezone before any date, which is read in it."""
+        value = self.text(node, "timezone")
         if value is None:
-            return None
+            return
         try:
             self.tz = parse_timezone(value)
         except DateError as error:
-            self.error(node, f"`{key}`: {error}")
-            return None
-        return value
+            self.error(node, f"`timezone`: {error}")
+            return
+        self.zone = value
+
+    def timezone(self, node: Node, key: str) -> str | None:
+        """The timezone checked by ``set_timezone``."""
+        return self.zone
 
     def language(self, node: Node, key: str) -> str | None:
         """A BCP 47 language tag."""

@@ -47,7 +47,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "marking": text,
                 **{key: w.items(_SINGULAR[key]) for key in _TOP_LISTS},
             },
-            ("brief", "id", "title", "as_of"),
+            ("id", "title", "as_of"),  # a missing `brief` has its own message
         ),
         "party": ({"id": w.identifier("party"), "name": text, "short": _short(w), "color": text}, ("id", "name")),
         "actor": (

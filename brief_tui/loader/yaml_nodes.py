@@ -28,6 +28,7 @@ __all__ = [
     "QUOTED",
     "compose_document",
     "position",
+    "use_libyaml",
 ]
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -83,14 +84,22 @@ class _PyComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, 
         yaml.composer.Composer.__init__(self)
 
 
-_Composer: Any = _PyComposer
+_LIBYAML: Any = None
 if getattr(yaml, "__with_libyaml__", False) and _libyaml_limits_nesting():
     from yaml._yaml import CParser
 
     class _CComposer(_Untyped, CParser):
         """libyaml's composer with our resolver."""
 
-    _Composer = _CComposer
+    _LIBYAML = _CComposer
+_Composer: Any = _LIBYAML or _PyComposer
+
+
+def use_libyaml(enabled: bool) -> bool:
+    """Choose libyaml (when present) or the pure-Python composer; whether libyaml is now used."""
+    global _Composer
+    _Composer = (_LIBYAML if enabled else None) or _PyComposer
+    return _Composer is not _PyComposer
 
 
 def position(node: Node | Any) -> tuple[int, int]:
@@ -120,13 +129,17 @@ def compose_document(data: bytes, log: ProblemLog) -> MappingNode | None:
     try:
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as error:
-        _syntax_problem(error, log)
+        # libyaml stops at 1000 levels; the pre-scan names the place where level 65 starts.
+        if "nesting depth" not in str(error.problem) or _prescan(data, log):
+            _syntax_problem(error, data, log)
         return None
     except yaml.YAMLError as error:
         log.error(1, 1, f"the YAML cannot be read: {error}")
         return None
     except RecursionError:
-        log.error(1, 1, f"the YAML nests too deeply (the limit is {MAX_DEPTH} levels)")
+        # The pure-Python composer recurses; its parser does not, so the pre-scan finds the place.
+        if _prescan(data, log):
+            log.error(1, 1, f"the YAML nests too deeply (the limit is {MAX_DEPTH} levels)")
         return None
     finally:
         composer.dispose()
@@ -159,7 +172,10 @@ def _check_text(data: bytes, log: ProblemLog) -> bool:
         found = True
         line, column = _offset_position(text, match.start())
         char = match.group()[0]
-        log.error(line, column, f"a control character (U+{ord(char):04X}) is not allowed in a briefing")
+        if char == "\r":
+            log.error(line, column, "a carriage return without a newline; save the file with LF or CRLF line ends")
+        else:
+            log.error(line, column, f"a control character (U+{ord(char):04X}) is not allowed in a briefing")
         if log.error_count >= 10:
             break
     return not found
@@ -215,7 +231,6 @@ def _tag_message(tag: str) -> str:
 
 
 _SYNTAX = (
-    ("found character '\\t' that cannot start any token", "a tab character here: YAML indents with spaces only"),
     ("mapping values are not allowed", "a `: ` here is not allowed; if the value itself holds `: `, quote it"),
     ("could not find expected ':'", "expected `key: value` here; is a `:` missing, or a quote left open above?"),
     ("but found another document", "the file holds more than one YAML document; a briefing is one"),
@@ -231,22 +246,31 @@ _SYNTAX = (
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, log: ProblemLog) -> None:
+def _syntax_problem(error: yaml.MarkedYAMLError, data: bytes, log: ProblemLog) -> None:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or ""
-    both = f"{problem} {error.context or ''}"
-    for needle, friendly in _SYNTAX:
-        if needle in both:
-            message = friendly
-            break
-    else:
-        message = f"YAML syntax error: {problem}"
-        if error.context:
-            message += f" ({error.context}"
-            if error.context_mark:
-                message += f" at line {error.context_mark.line + 1}"
-            message += ")"
+    message = _syntax_message(error, data, line, column)
     if error.context_mark and error.context_mark.line + 1 != line and "unfinished" in message:
         message += f" (it starts at line {error.context_mark.line + 1})"
     log.error(line, column, message)
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, data: bytes, line: int, column: int) -> str:
+    problem = error.problem or ""
+    if "cannot start any token" in problem:
+        lines = data.decode("utf-8", "replace").split("\n")
+        found = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+        if found == "\t":
+            return "a tab character here: YAML indents with spaces only"
+        return f"`{found}` cannot start a value here; put the value in quotes"
+    both = f"{problem} {error.context or ''}"
+    for needle, friendly in _SYNTAX:
+        if needle in both:
+            return friendly
+    message = f"YAML syntax error: {problem}"
+    if error.context:
+        message += f" ({error.context}"
+        if error.context_mark:
+            message += f" at line {error.context_mark.line + 1}"
+        message += ")"
+    return message
