@@ -56,6 +56,7 @@ class Scenario:
     warm_dir: str = ""
     runs: list[dict[str, Any]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    screens: dict[str, str] = field(default_factory=dict)  # from the last run that got that far
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Outcome:
 
     figures: dict[str, Any] = field(default_factory=dict)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (kind, reason); kind: fatal | measure
+    screens: dict[str, str] = field(default_factory=dict)  # what the screen showed after each step
 
 
 def _env(scenario: Scenario, root: Path) -> dict[str, str]:
@@ -130,6 +132,7 @@ def run_once(scenario: Scenario, limit: float, measure_keys: bool = True) -> Out
             out.failures.append(("fatal", f"{problem} after its first frame; screen:\n{_indent(t.tail())}"))
             return out
         out.figures["rss_mb"] = tree_rss_mb(t.pid)
+        out.screens["ready"] = t.text()
         if measure_keys:
             _keys(t, scenario, out, limit)
         if not any(kind == "fatal" for kind, _ in out.failures):
@@ -156,6 +159,7 @@ def _keys(t: Term, scenario: Scenario, out: Outcome, limit: float) -> None:
         if why:
             out.failures.append(("fatal", f"{why} after key {key!r}; screen:\n{_indent(t.tail())}"))
             return
+        out.screens[f"after {key}"] = t.text()
         if not measured:
             continue
         if got["ms"] is None:
@@ -171,7 +175,9 @@ def _search(t: Term, scenario: Scenario, out: Outcome, limit: float) -> None:
     if opened["ms"] is None:
         out.figures["search"] = {"na": NOT_BUILT}
         return
+    out.screens["after /"] = t.text()
     got = _press(t, scenario.query, 5.0, limit)
+    out.screens[f"after typing {scenario.query!r}"] = t.text()
     if got["ms"] is None:
         out.failures.append(("measure", f"typing {scenario.query!r} after '/' changed nothing on screen"))
     out.figures["search"] = got
@@ -286,6 +292,7 @@ def run_all(scenarios: list[Scenario], runs: int, limit: float, work: Path, log:
 
 def _record(s: Scenario, outcome: Outcome, i: int) -> None:
     fatal = any(kind == "fatal" for kind, _ in outcome.failures)
+    s.screens.update(outcome.screens)
     s.runs.append({**outcome.figures, "fatal": fatal})
     for _, reason in outcome.failures:
         s.failures.append(f"run {i + 1}: {reason}")
@@ -539,6 +546,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-loader", action="store_true", help="skip the loader-alone figures")
     ap.add_argument("--json", metavar="FILE", help="also write every figure as JSON ('-' for stdout)")
     ap.add_argument("-o", "--output", metavar="FILE", help="also write the report, with the machine, to FILE")
+    ap.add_argument("--dump", action="store_true", help="print each scenario's screen after every step")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = ap.parse_args(argv)
     runs = args.runs or (1 if args.smoke else 7)
@@ -563,6 +571,10 @@ def main(argv: list[str] | None = None) -> int:
     print(header + "\n\n" + text)
     for line in fails:
         print(line)
+    if args.dump:
+        for s in scenarios:
+            for step, screen in s.screens.items():
+                print(f"\n--- {s.name}: {step} ---\n{screen}")
     if args.output:
         Path(args.output).write_text(f"# Benchmark results\n\n{header}\n\n{text}", encoding="utf-8")
     if args.json:
