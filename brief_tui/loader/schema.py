@@ -197,7 +197,7 @@ class Walker:
     def extension(self, node: Node) -> None:
         """Check an ignored `x-` value only for the rules every part of a file obeys."""
         if node.__class__ is ScalarNode:
-            self._control(node)  # type: ignore[arg-type]
+            self._control(node)
             return
         # An aliased collection is checked once, so an alias bomb here costs nothing.
         if id(node) in self.checked:

@@ -231,6 +231,7 @@ def _tag_message(tag: str) -> str:
 
 
 _SYNTAX = (
+    ("tab character", "a tab character here: YAML indents with spaces only"),
     ("mapping values are not allowed", "a `: ` here is not allowed; if the value itself holds `: `, quote it"),
     ("could not find expected ':'", "expected `key: value` here; is a `:` missing, or a quote left open above?"),
     ("but found another document", "the file holds more than one YAML document; a briefing is one"),
