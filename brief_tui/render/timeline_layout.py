@@ -1,0 +1,348 @@
+"""Timeline arithmetic: dates to columns per zoom level, lanes, cells, spans and ticks.
+
+Plain Python (no Textual, no Rich) so it can be tested alone and costs nothing to import.
+:class:`TimelineData` is built once per briefing; each zoom level and lane mode gets a
+:class:`ZoomLayout`, computed on first use and cached. Times are seconds of the briefing's
+local wall clock, so a day-precision date lands on its own day's column whatever the zone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING
+
+from brief_tui.model.dates import DateError, parse_timezone
+
+if TYPE_CHECKING:
+    from brief_tui.model import Briefing, Event, Thread
+
+__all__ = [
+    "MAX_SUB_ROWS",
+    "ZOOMS",
+    "Lane",
+    "Row",
+    "Span",
+    "TimelineData",
+    "ZoomLayout",
+    "tick_labels",
+]
+
+ZOOMS = ("day", "week", "month", "quarter", "year")
+"""Zoom levels, finest first."""
+
+_HOUR = 3600.0
+_DAY = 24 * _HOUR
+# Seconds per column: a day is 8 columns wide at "day", a week 14 at "week", a month
+# about 15 at "month", a quarter 13 at "quarter" and a year 12 at "year", so every
+# tick label fits before the next tick.
+STEP = {"day": 3 * _HOUR, "week": 12 * _HOUR, "month": 2 * _DAY, "quarter": 7 * _DAY, "year": 365.2425 / 12 * _DAY}
+MAX_SUB_ROWS = 4
+"""Rows a lane may grow to so that overlapping intervals stay readable."""
+_RIGHT_ROOM = 12  # columns after the last date, for its tick label and the open-end arrow
+_EPOCH = datetime(1970, 1, 1)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+ASOF_LABEL = "as of"
+
+
+def _local_seconds(moment: datetime, tz: tzinfo) -> float:
+    return (moment.astimezone(tz).replace(tzinfo=None) - _EPOCH).total_seconds()
+
+
+def _wall_clock(seconds: float) -> datetime:
+    return _EPOCH + timedelta(seconds=seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A horizontal band: one thread's events, the events of no thread, or all events."""
+
+    thread: Thread | None
+    title: str
+    events: tuple[int, ...]  # indexes into TimelineData.events, in date order
+    anchors: tuple[float, ...] = ()  # sorted anchor times, for nearest-in-time lookups
+    by_anchor: tuple[int, ...] = ()  # the events in anchor order
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An interval drawn from ``start`` to ``end`` (columns); open ends reach the layout's edge."""
+
+    start: int
+    end: int
+    event: int
+    open_start: bool
+    open_end: bool
+
+
+@dataclass(slots=True)
+class Row:
+    """One screen row of a lane: cells of events by anchor column, and interval spans."""
+
+    lane: int
+    sub: int
+    cols: list[int] = field(default_factory=list)  # sorted anchor columns
+    cells: list[tuple[int, ...]] = field(default_factory=list)  # the events in each column, date order
+    spans: list[Span] = field(default_factory=list)  # sorted by start, none overlapping
+
+    def cells_between(self, first: int, last: int) -> range:
+        """Indexes into ``cols``/``cells`` of the cells in columns ``first`` to ``last``."""
+        return range(bisect.bisect_left(self.cols, first), bisect.bisect_right(self.cols, last))
+
+    def spans_between(self, first: int, last: int) -> list[Span]:
+        """The spans that reach into columns ``first`` to ``last``."""
+        found = []
+        for span in self.spans:  # rows hold few spans: a lane packs its intervals into MAX_SUB_ROWS
+            if span.start > last:
+                break
+            if span.end >= first:
+                found.append(span)
+        return found
+
+
+class TimelineData:
+    """A briefing's events as the timeline needs them, with a cache of zoom layouts."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        try:
+            tz = parse_timezone(briefing.timezone) if briefing.timezone else None
+        except DateError:
+            tz = None
+        zone = tz or timezone.utc
+        self.events: list[Event] = list(briefing.events)
+        self.index: dict[Event, int] = {event: i for i, event in enumerate(self.events)}
+        self.asof = _local_seconds(briefing.as_of.earliest, zone)
+        self.anchor = array("d")
+        self.start: dict[int, float | None] = {}  # intervals only; None when open
+        self.end: dict[int, float | None] = {}
+        for i, event in enumerate(self.events):
+            date = event.date
+            first = _local_seconds(date.start.earliest, zone) if date.start else None
+            last = _local_seconds(date.end.earliest, zone) if date.end else None
+            anchor = first if first is not None else last
+            self.anchor.append(anchor if anchor is not None else self.asof)
+            if date.interval:
+                self.start[i] = first
+                self.end[i] = last
+        finite = [*self.anchor, *(t for t in self.end.values() if t is not None), self.asof]
+        self.first = min(finite)
+        self.last = max(finite)
+        self.lanes = self._thread_lanes(briefing)
+        self.merged = [self._lane(None, "all", range(len(self.events)))]
+        self.thread_lane: dict[Thread, int] = {lane.thread: n for n, lane in enumerate(self.lanes) if lane.thread}
+        self.other_lane = next((n for n, lane in enumerate(self.lanes) if lane.thread is None), None)
+        self._layouts: dict[tuple[str, bool], ZoomLayout] = {}
+
+    def _lane(self, thread: Thread | None, title: str, events: range | list[int]) -> Lane:
+        by_anchor = sorted(events, key=lambda i: (self.anchor[i], i))
+        return Lane(thread, title, tuple(events), tuple(self.anchor[i] for i in by_anchor), tuple(by_anchor))
+
+    def _thread_lanes(self, briefing: Briefing) -> list[Lane]:
+        per_thread: dict[Thread, list[int]] = {thread: [] for thread in briefing.threads}
+        other: list[int] = []
+        for i, event in enumerate(self.events):
+            if not event.threads:
+                other.append(i)
+            for thread in event.threads:
+                per_thread.setdefault(thread, []).append(i)
+        lanes = [self._lane(thread, thread.title, found) for thread, found in per_thread.items() if found]
+        if other:
+            lanes.append(self._lane(None, "Other", other))
+        return lanes
+
+    def lanes_for(self, merged: bool) -> list[Lane]:
+        """The lanes shown in this mode."""
+        return self.merged if merged else self.lanes
+
+    def event_lanes(self, event: int, merged: bool) -> list[int]:
+        """The lanes (of this mode) that show the event, in lane order."""
+        if merged:
+            return [0]
+        found = sorted(self.thread_lane[t] for t in self.events[event].threads if t in self.thread_lane)
+        if not found and self.other_lane is not None:
+            found = [self.other_lane]
+        return found
+
+    def layout(self, zoom: str, merged: bool) -> ZoomLayout:
+        """The layout for a zoom level and lane mode, computed once."""
+        key = (zoom, merged)
+        if key not in self._layouts:
+            self._layouts[key] = ZoomLayout(self, zoom, merged)
+        return self._layouts[key]
+
+    def nearest(self, moment: float, lane: Lane | None = None) -> int | None:
+        """The event (of a lane, or of all) whose anchor is nearest a moment; the first on a tie."""
+        lane = lane or self.merged[0]
+        if not lane.by_anchor:
+            return None
+        at = bisect.bisect_left(lane.anchors, moment)
+        near = lane.by_anchor[max(0, at - 2) : at + 2]
+        return min(near, key=lambda i: (abs(self.anchor[i] - moment), i))
+
+    def nearest_asof(self, lane: Lane | None = None) -> int | None:
+        """The event nearest the briefing's as-of moment."""
+        return self.nearest(self.asof, lane)
+
+    def fitting_zoom(self, columns: int) -> str:
+        """The finest zoom at which the bulk of the events (10th to 90th percentile) fits."""
+        times = sorted([*self.anchor, self.asof])
+        low = times[len(times) // 10]
+        high = times[-1 - len(times) // 10]
+        for zoom in ZOOMS:
+            if (high - low) / STEP[zoom] + 4 <= columns:
+                return zoom
+        return ZOOMS[-1]
+
+
+def _unit_start(zoom: str, moment: datetime) -> datetime:
+    """The start of the tick unit holding a moment: its day, week (Monday), month, quarter or year."""
+    day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    if zoom == "day":
+        return day
+    if zoom == "week":
+        return day - timedelta(days=day.weekday())
+    if zoom == "month":
+        return day.replace(day=1)
+    if zoom == "quarter":
+        return day.replace(day=1, month=(day.month - 1) // 3 * 3 + 1)
+    return day.replace(day=1, month=1)
+
+
+def _next_unit(zoom: str, start: datetime) -> datetime:
+    if zoom == "day":
+        return start + timedelta(days=1)
+    if zoom == "week":
+        return start + timedelta(days=7)
+    months = {"month": 1, "quarter": 3, "year": 12}[zoom]
+    month = start.month - 1 + months
+    return start.replace(year=start.year + month // 12, month=month % 12 + 1)
+
+
+def _tick_label(zoom: str, start: datetime) -> str:
+    if zoom in ("day", "week"):
+        return f"{start.day} {_MONTHS[start.month - 1]}"
+    if zoom == "month":
+        return f"{_MONTHS[start.month - 1]} {start.year}"
+    if zoom == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return str(start.year)
+
+
+class ZoomLayout:
+    """Where every event of a lane mode sits at one zoom level."""
+
+    def __init__(self, data: TimelineData, zoom: str, merged: bool) -> None:
+        self.zoom = zoom
+        self.merged = merged
+        self.step = STEP[zoom]
+        first = _unit_start(zoom, _wall_clock(data.first))
+        # One whole unit of room before the first date, so open starts have an edge to reach.
+        previous = _unit_start(zoom, first - timedelta(seconds=1))
+        self.origin = (previous - _EPOCH).total_seconds()
+        self.width = self.column(data.last) + _RIGHT_ROOM
+        self.asof_col = self.column(data.asof)
+        self.col = array("i", (self.column(t) for t in data.anchor))
+        self.rows: list[Row] = []
+        self.lane_row: list[int] = []  # each lane's first row
+        self.lane_rows: list[int] = []  # how many rows each lane has
+        self._sub: dict[tuple[int, int], int] = {}  # (lane, event) -> sub-row, when not 0
+        for n, lane in enumerate(data.lanes_for(merged)):
+            self.lane_row.append(len(self.rows))
+            rows = self._pack(data, n, lane)
+            self.lane_rows.append(len(rows))
+            self.rows.extend(rows)
+
+    def column(self, seconds: float) -> int:
+        """The column of a moment (local seconds)."""
+        return int((seconds - self.origin) // self.step)
+
+    def moment(self, col: int) -> float:
+        """The local seconds at which a column starts."""
+        return self.origin + col * self.step
+
+    def row_of(self, lane: int, event: int) -> int:
+        """The row on which an event is drawn in a lane."""
+        return self.lane_row[lane] + self._sub.get((lane, event), 0)
+
+    def span_of(self, data: TimelineData, event: int) -> Span | None:
+        """The columns an interval covers, or None for a point event."""
+        if event not in data.start:
+            return None
+        start, end = data.start[event], data.end[event]
+        first = self.column(start) if start is not None else 0
+        last = self.column(end) if end is not None else self.width - 1
+        return Span(first, max(first, last), event, start is None, end is None)
+
+    def _pack(self, data: TimelineData, lane_number: int, lane: Lane) -> list[Row]:
+        """Points on the lane's first row; each interval on the first row where it overlaps nothing.
+
+        An interval that finds no room within MAX_SUB_ROWS is shown as a cell at its anchor.
+        """
+        rows = [Row(lane_number, 0)]
+        ends = [-1]  # the last column taken by a span, per row
+        cells: dict[int, list[int]] = {}  # the first row's cells
+        spans: list[Span] = []
+        for event in lane.events:
+            span = self.span_of(data, event)
+            if span is None or span.start == span.end:
+                cells.setdefault(self.col[event], []).append(event)
+            else:
+                spans.append(span)
+        point_cols = sorted(cells)
+        for span in sorted(spans, key=lambda s: (s.start, s.event)):
+            sub = next((n for n in range(len(rows)) if self._fits(span, ends[n], point_cols if n == 0 else None)), None)
+            if sub is None and len(rows) < MAX_SUB_ROWS:
+                sub = len(rows)
+                rows.append(Row(lane_number, sub))
+                ends.append(-1)
+            anchor = self.col[span.event]
+            if sub is None or sub == 0:
+                cells.setdefault(anchor, []).append(span.event)
+            else:
+                rows[sub].cols.append(anchor)
+                rows[sub].cells.append((span.event,))
+                self._sub[(lane_number, span.event)] = sub
+            if sub is not None:
+                rows[sub].spans.append(span)
+                ends[sub] = span.end
+        first = rows[0]
+        for col in sorted(cells):
+            first.cols.append(col)
+            first.cells.append(tuple(sorted(cells[col])))
+        return rows
+
+    @staticmethod
+    def _fits(span: Span, end_of_row: int, point_cols: list[int] | None) -> bool:
+        if end_of_row >= span.start:
+            return False
+        if point_cols is None:
+            return True
+        at = bisect.bisect_left(point_cols, span.start)
+        return at == len(point_cols) or point_cols[at] > span.end
+
+
+def tick_labels(layout: ZoomLayout, first: int, last: int) -> list[tuple[int, str]]:
+    """Tick labels starting in columns ``first`` to ``last``, the as-of label first among equals.
+
+    A label is dropped when it would touch the one before it or the as-of marker and its
+    label (``┊as of``), so labels never overlap whatever the zoom.
+    """
+    asof_first = layout.asof_col
+    asof_last = layout.asof_col + len(ASOF_LABEL)
+    found: list[tuple[int, str]] = []
+    moment = _unit_start(layout.zoom, _wall_clock(layout.moment(max(0, first))))
+    end_of_previous = -2
+    while True:
+        col = layout.column((moment - _EPOCH).total_seconds())
+        if col > last:
+            break
+        label = _tick_label(layout.zoom, moment)
+        label_last = col + len(label) - 1
+        clear_of_asof = label_last < asof_first - 1 or col > asof_last + 1
+        if col >= first and col > end_of_previous + 1 and clear_of_asof:
+            found.append((col, label))
+            end_of_previous = label_last
+        moment = _next_unit(layout.zoom, moment)
+    return found

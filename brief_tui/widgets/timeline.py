@@ -1,0 +1,549 @@
+"""The timeline: a briefing's events on a zoomable date axis, one lane per thread or merged.
+
+Drawn with the line API: only visible rows are rendered, from a layout computed once per
+zoom level (:mod:`brief_tui.render.timeline_layout`) and rows cached in an LRU, so moving
+and zooming cost the same at 20 events and at 10,000. Below ``LIST_BELOW`` columns it
+becomes a vertical dated list with the same keys.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from brief_tui.render.safe import clean_line
+from brief_tui.render.timeline_layout import ZOOMS, TimelineData, ZoomLayout
+from brief_tui.render.timeline_strips import Palette, axis_strip, caption_strip, lane_strip, list_strip
+
+if TYPE_CHECKING:
+    from textual import events
+
+    from brief_tui.model import Briefing, Event, Thread
+
+__all__ = ["Timeline"]
+
+_PARTS = (
+    "lane",
+    "lane-cursor",
+    "tick",
+    "asof",
+    "future",
+    "selected",
+    "highlight",
+    "span",
+    "label",
+    "count",
+    "qualified",
+    "caption",
+    "occurred",
+    "reported",
+    "scheduled",
+    "expected",
+    "postponed",
+    "cancelled",
+)
+
+
+class Timeline(ScrollView, can_focus=True):
+    """Events on a date axis; keys move the selection, zoom and switch lane modes."""
+
+    LIST_BELOW: ClassVar[int] = 70
+    """Below this many columns the timeline is a vertical dated list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h,left", "previous_event", "Earlier", show=False, id="timeline.previous_event"),
+        Binding("l,right", "next_event", "Later", show=False, id="timeline.next_event"),
+        Binding("k,up", "previous_lane", "Lane up", show=False, id="timeline.previous_lane"),
+        Binding("j,down", "next_lane", "Lane down", show=False, id="timeline.next_lane"),
+        Binding("plus,equals_sign", "zoom_in", "Zoom in", key_display="+", id="timeline.zoom_in"),
+        Binding("minus", "zoom_out", "Zoom out", key_display="-", id="timeline.zoom_out"),
+        Binding("full_stop", "jump_to_asof", "As of", key_display=".", id="timeline.jump_to_asof"),
+        Binding("home,g", "first_event", "First", show=False, id="timeline.first_event"),
+        Binding("end,G", "last_event", "Last", show=False, id="timeline.last_event"),
+        Binding("m", "toggle_merged", "Merge lanes", id="timeline.toggle_merged"),
+        Binding("enter", "open_event", "Show event", show=False, id="timeline.open_event"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"timeline--{part}" for part in _PARTS}
+
+    DEFAULT_CSS = """
+    Timeline {
+        height: 1fr;
+        scrollbar-size: 0 0;
+        & > .timeline--lane { color: $text-muted; }
+        & > .timeline--lane-cursor { color: $text; text-style: bold; }
+        & > .timeline--tick { color: $text-muted; }
+        & > .timeline--asof { color: $text-warning; text-style: bold; }
+        & > .timeline--future { background: $boost; }
+        & > .timeline--selected { text-style: underline; }
+        &:focus > .timeline--selected { text-style: reverse bold; }
+        & > .timeline--highlight { color: $text-accent; text-style: bold; }
+        & > .timeline--span { color: $text-muted; }
+        & > .timeline--label { color: $text-muted; }
+        & > .timeline--count { color: $text; text-style: bold; }
+        & > .timeline--qualified { text-style: italic; }
+        & > .timeline--caption { color: $text; background: $panel; }
+        & > .timeline--occurred { text-style: bold; }
+        & > .timeline--reported { text-style: none; }
+        & > .timeline--scheduled { color: $text-success; }
+        & > .timeline--expected { color: $text-primary; text-style: italic; }
+        & > .timeline--postponed { color: $text-warning; }
+        & > .timeline--cancelled { color: $text-error; text-style: strike; }
+    }
+    """
+
+    class Selected(Message):
+        """The user moved the selection to an event."""
+
+        def __init__(self, timeline: Timeline, event: Event) -> None:
+            super().__init__()
+            self.timeline = timeline
+            self.event = event
+
+        @property
+        def control(self) -> Timeline:
+            """The timeline that sent the message."""
+            return self.timeline
+
+    class Opened(Message):
+        """The user asked to see an event (``enter``)."""
+
+        def __init__(self, timeline: Timeline, event: Event) -> None:
+            super().__init__()
+            self.timeline = timeline
+            self.event = event
+
+        @property
+        def control(self) -> Timeline:
+            """The timeline that sent the message."""
+            return self.timeline
+
+    def __init__(
+        self, briefing: Briefing, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._data = TimelineData(briefing)
+        self._asof_text = briefing.as_of.text
+        self._longest_title = {
+            merged: max((cell_len(clean_line(lane.title)) for lane in self._data.lanes_for(merged)), default=4)
+            for merged in (False, True)
+        }
+        self._date_width = min(23, max((cell_len(clean_line(e.shown_date)) + 1 for e in briefing.events), default=10))
+        self._zoom: str | None = None  # chosen to fit once the width is known
+        self._merged = False
+        self._thread: Thread | None = None
+        self._selected = self._data.nearest_asof()
+        self._lane = 0
+        self._lane = self._lane_for(self._selected) if self._selected is not None else 0
+        self._list_mode = False
+        self._palette: Palette | None = None
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=256)
+
+    # -- state the screen and tests read -------------------------------------------------
+
+    @property
+    def selected(self) -> Event | None:
+        """The selected event."""
+        return self._data.events[self._selected] if self._selected is not None else None
+
+    @property
+    def zoom(self) -> str:
+        """The zoom level: day, week, month, quarter or year."""
+        return self._zoom or ZOOMS[1]
+
+    @property
+    def merged(self) -> bool:
+        """Whether all events share one lane."""
+        return self._merged
+
+    @property
+    def list_mode(self) -> bool:
+        """Whether the timeline is drawn as a vertical dated list (a narrow widget)."""
+        return self._list_mode
+
+    @property
+    def lane_title(self) -> str:
+        """The title of the lane the cursor is in."""
+        lanes = self._data.lanes_for(self._merged)
+        return lanes[self._lane].title if lanes else ""
+
+    # -- the screen's calls ----------------------------------------------------------------
+
+    def select_event(self, event: Event) -> None:
+        """Select an event and scroll it into view; posts no message."""
+        index = self._data.index.get(event)
+        if index is not None:
+            self._move(index, post=False)
+
+    def show_thread(self, thread: Thread | None) -> None:
+        """Highlight a thread's events and bring them into view, selecting one if needed (no message)."""
+        self._thread = thread
+        lane = self._data.thread_lane.get(thread) if thread is not None else None
+        if thread is not None and lane is not None:
+            selected = self._selected
+            if selected is None or thread not in self._data.events[selected].threads:
+                selected = self._data.nearest_asof(self._data.lanes[lane])
+            if selected is not None:
+                self._move(selected, lane=None if self._merged else lane, post=False)
+                return
+        self._changed()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_next_event(self) -> None:
+        """Select the next event in time in the cursor's lane (in the list: the next event)."""
+        self._step_time(1)
+
+    def action_previous_event(self) -> None:
+        """Select the previous event in time in the cursor's lane (in the list: the previous event)."""
+        self._step_time(-1)
+
+    def action_next_lane(self) -> None:
+        """Move to the next lane (in the list: the next event)."""
+        self._step_lane(1)
+
+    def action_previous_lane(self) -> None:
+        """Move to the previous lane (in the list: the previous event)."""
+        self._step_lane(-1)
+
+    def action_zoom_in(self) -> None:
+        """Zoom in one level, keeping the selection where it is on screen."""
+        self._set_zoom(ZOOMS.index(self.zoom) - 1)
+
+    def action_zoom_out(self) -> None:
+        """Zoom out one level, keeping the selection where it is on screen."""
+        self._set_zoom(ZOOMS.index(self.zoom) + 1)
+
+    def action_jump_to_asof(self) -> None:
+        """Select the event nearest the briefing's as-of moment."""
+        nearest = self._data.nearest_asof()
+        if nearest is not None:
+            self._move(nearest, center=True)
+
+    def action_first_event(self) -> None:
+        """Select the first event by date."""
+        if self._data.events:
+            self._move(0)
+
+    def action_last_event(self) -> None:
+        """Select the last event by date."""
+        if self._data.events:
+            self._move(len(self._data.events) - 1)
+
+    def action_toggle_merged(self) -> None:
+        """Switch between one lane per thread and a single merged lane."""
+        self._merged = not self._merged
+        self._lane = self._lane_for(self._selected) if self._selected is not None else 0
+        self._update_virtual_size()
+        self._changed(scroll=True)
+
+    def action_open_event(self) -> None:
+        """Ask for the selected event to be shown in the detail pane."""
+        if self._selected is not None:
+            self.post_message(self.Opened(self, self._data.events[self._selected]))
+
+    def action_next_thread_event(self) -> None:
+        """Select the next event of the current thread."""
+        self._step_thread(1)
+
+    def action_previous_thread_event(self) -> None:
+        """Select the previous event of the current thread."""
+        self._step_thread(-1)
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def _lane_for(self, event: int) -> int:
+        """The lane to show an event in: the cursor's if it holds it, else the current thread's, else its first."""
+        lanes = self._data.event_lanes(event, self._merged)
+        if not lanes:
+            return 0
+        if self._lane in lanes and not self._merged:
+            return self._lane
+        current = self._data.thread_lane.get(self._thread) if self._thread is not None else None
+        return current if current in lanes else lanes[0]
+
+    def _move(self, event: int, *, lane: int | None = None, post: bool = True, center: bool = False) -> None:
+        changed = event != self._selected
+        before = self._cursor_rows()
+        self._selected = event
+        self._lane = lane if lane is not None else self._lane_for(event)
+        offset = self.scroll_offset
+        self._scroll_to_selection(center=center)
+        if self.scroll_offset == offset:
+            # Only the rows the cursor left and entered change: redraw those (few bytes over SSH).
+            for row in before | self._cursor_rows():
+                self.refresh_line(row)
+            self.refresh_line(self.scroll_offset.y + self.size.height - 1)  # the caption
+        else:
+            self.refresh()
+        if post and changed:
+            self.post_message(self.Selected(self, self._data.events[event]))
+
+    def _step_time(self, step: int) -> None:
+        if self._selected is None:
+            return
+        if self._list_mode or self._merged:
+            if 0 <= self._selected + step < len(self._data.events):
+                self._move(self._selected + step)
+            return
+        target = _neighbour(self._data.lanes[self._lane].events, self._selected, step)
+        if target is not None:
+            self._move(target, lane=self._lane)
+
+    def _step_lane(self, step: int) -> None:
+        if self._selected is None:
+            return
+        if self._list_mode:
+            self._step_time(step)
+            return
+        lanes = self._data.lanes_for(self._merged)
+        lane = self._lane + step
+        if not 0 <= lane < len(lanes):
+            return
+        nearest = self._data.nearest(self._data.anchor[self._selected], lanes[lane])
+        if nearest is not None:
+            self._move(nearest, lane=lane)
+
+    def _step_thread(self, step: int) -> None:
+        if self._selected is None:
+            return
+        data = self._data
+        thread = self._thread
+        if thread is None and not self._merged:
+            thread = data.lanes[self._lane].thread
+        if thread is None:
+            threads = data.events[self._selected].threads
+            thread = next((t for t in threads if t in data.thread_lane), None)
+        lane_number = data.thread_lane.get(thread) if thread is not None else data.other_lane
+        if lane_number is None:
+            return
+        target = _neighbour(data.lanes[lane_number].events, self._selected, step)
+        if target is not None:
+            self._move(target, lane=None if self._merged else lane_number)
+
+    def _set_zoom(self, level: int) -> None:
+        if not 0 <= level < len(ZOOMS) or ZOOMS[level] == self.zoom:
+            return
+        keep = None
+        if self._selected is not None and not self._list_mode:
+            keep = self._layout().col[self._selected] - round(self.scroll_x)
+        self._zoom = ZOOMS[level]
+        self._update_virtual_size()
+        self._changed(scroll=True, keep=keep)
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def _layout(self) -> ZoomLayout:
+        return self._data.layout(self.zoom, self._merged)
+
+    def _label_width(self) -> int:
+        if self._list_mode:
+            return 0
+        return min(self._longest_title[self._merged] + 3, 22, max(8, self.size.width // 5))
+
+    def _lane_area(self) -> int:
+        return max(1, self.size.width - self._label_width())
+
+    def _list_rows(self) -> int:
+        return len(self._data.events) + 1  # the events and the as-of line
+
+    def _asof_row(self) -> int:
+        """The list row of the as-of line: after every event anchored at or before as_of."""
+        return bisect_right(self._data.merged[0].anchors, self._data.asof) if self._data.events else 0
+
+    def _update_virtual_size(self) -> None:
+        if self._list_mode:
+            self.virtual_size = Size(self.size.width, self._list_rows() + 1)
+        else:
+            layout = self._layout()
+            self.virtual_size = Size(self._label_width() + layout.width, len(layout.rows) + 2)
+
+    def _scroll_to_selection(self, *, center: bool = False, keep: int | None = None) -> None:
+        if self._selected is None:
+            return
+        height = self.size.height
+        if self._list_mode:
+            row = self._selected + (1 if self._selected >= self._asof_row() else 0)
+            visible = max(1, height - 1)
+            y = self.scroll_y
+            if row < y or center:
+                y = row - (visible // 2 if center else 0)
+            elif row >= y + visible:
+                y = row - visible + 1
+            self.scroll_to(y=max(0, y), animate=False, force=True)
+            return
+        layout = self._layout()
+        col = layout.col[self._selected]
+        area = self._lane_area()
+        margin = min(6, area // 4)
+        x = round(self.scroll_x)
+        if keep is not None:
+            x = col - keep
+        elif center:
+            x = col - area // 2
+        elif col < x + margin:
+            x = col - margin
+        elif col > x + area - 1 - margin:
+            x = col - area + 1 + margin
+        visible = max(1, height - 2)
+        row = layout.row_of(self._lane, self._selected)
+        first = layout.lane_row[self._lane]
+        y = round(self.scroll_y)
+        if row < y or row >= y + visible:
+            y = first if row - first < visible else row - visible + 1
+        self.scroll_to(x=max(0, min(x, layout.width - area)), y=max(0, y), animate=False, force=True)
+
+    def _cursor_rows(self) -> set[int]:
+        """The virtual rows that show the selection or the cursor's lane label."""
+        if self._selected is None:
+            return set()
+        if self._list_mode:
+            return {self._selected + (1 if self._selected >= self._asof_row() else 0)}
+        layout = self._layout()
+        # Virtual rows are the layout's rows shifted by the axis row above them.
+        return {1 + layout.row_of(self._lane, self._selected), 1 + layout.lane_row[self._lane]}
+
+    def _changed(self, *, scroll: bool = False, center: bool = False, keep: int | None = None) -> None:
+        if scroll:
+            self._scroll_to_selection(center=center, keep=keep)
+        self.refresh()
+
+    # -- events ----------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Choose the zoom on the first size, the list or lanes on every size."""
+        was = self._list_mode
+        self._list_mode = self.size.width < self.LIST_BELOW
+        first = self._zoom is None
+        if first:
+            self._zoom = self._data.fitting_zoom(self._lane_area())
+        self._update_virtual_size()
+        self._changed(scroll=True, center=first or was != self._list_mode)
+
+    def notify_style_update(self) -> None:
+        """Forget resolved styles and cached rows when CSS, theme or focus change."""
+        super().notify_style_update()
+        self._palette = None
+        self._strips.clear()
+
+    def on_focus(self, event: events.Focus) -> None:
+        """The selection looks different with focus: redraw it."""
+        self.notify_style_update()
+        self.refresh()
+
+    def on_blur(self, event: events.Blur) -> None:
+        """The selection looks different without focus: redraw it."""
+        self.notify_style_update()
+        self.refresh()
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _get_palette(self) -> Palette:
+        if self._palette is None:
+            self._palette = Palette(self.rich_style, {part: self._part_style(part) for part in _PARTS})
+        return self._palette
+
+    def _part_style(self, part: str) -> Style:
+        """A component's own settings, with colours as blended over the widget (theme colours may be translucent)."""
+        name = f"timeline--{part}"
+        partial = self.get_component_rich_style(name, partial=True)
+        full = self.get_component_rich_style(name)
+        blended = Style(
+            color=full.color if partial.color is not None else None,
+            bgcolor=full.bgcolor if partial.bgcolor is not None else None,
+        )
+        return partial + blended
+
+    def _place(self) -> tuple[int, int]:
+        """The selected event's place (k of n) in its cell, when the cell holds several."""
+        if self._selected is None or self._list_mode:
+            return (1, 1)
+        layout = self._layout()
+        row = layout.rows[layout.row_of(self._lane, self._selected)]
+        for k in row.cells_between(layout.col[self._selected], layout.col[self._selected]):
+            cell = row.cells[k]
+            if self._selected in cell:
+                return (cell.index(self._selected) + 1, len(cell))
+        return (1, 1)
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the widget: the axis, a lane row (or list row), or the caption."""
+        width, height = self.size
+        palette = self._get_palette()
+        if y == height - 1:
+            return caption_strip(self.selected, place=self._place(), width=width, palette=palette)
+        if self._list_mode:
+            return self._list_line(round(self.scroll_y) + y, width, palette)
+        label_width = self._label_width()
+        area = max(0, width - label_width)
+        x0 = round(self.scroll_x)
+        layout = self._layout()
+        if y == 0:
+            key: tuple[object, ...] = ("axis", layout.zoom, self._merged, x0, area, label_width)
+            strip = self._strips.get(key)
+            if strip is None:
+                strip = axis_strip(layout, x0=x0, width=area, label_width=label_width, palette=palette)
+                self._strips[key] = strip
+            return strip
+        number = round(self.scroll_y) + y - 1
+        if number >= len(layout.rows):
+            return Strip.blank(width, palette.base)
+        row = layout.rows[number]
+        cursor = row.lane == self._lane
+        selected = self._selected if cursor else None
+        if selected is not None and layout.row_of(self._lane, selected) != number:
+            selected = None
+        key = ("lane", layout.zoom, self._merged, number, x0, area, label_width, selected, cursor, self._thread)
+        strip = self._strips.get(key)
+        if strip is None:
+            lane = self._data.lanes_for(self._merged)[row.lane]
+            strip = lane_strip(
+                self._data,
+                layout,
+                row,
+                lane,
+                x0=x0,
+                width=area,
+                label_width=label_width,
+                selected=selected,
+                cursor=cursor,
+                thread=self._thread,
+                palette=palette,
+            )
+            self._strips[key] = strip
+        return strip
+
+    def _list_line(self, number: int, width: int, palette: Palette) -> Strip:
+        asof_row = self._asof_row()
+        if number >= self._list_rows():
+            return Strip.blank(width, palette.base)
+        event = None if number == asof_row else self._data.events[number - (1 if number > asof_row else 0)]
+        return list_strip(
+            event,
+            width=width,
+            date_width=min(self._date_width, max(6, width // 3)),
+            selected=event is not None and event is self.selected,
+            future=number > asof_row,
+            thread=self._thread,
+            asof_text=self._asof_text,
+            palette=palette,
+        )
+
+
+def _neighbour(events: tuple[int, ...], current: int, step: int) -> int | None:
+    """The event ``step`` places from ``current`` in a lane's date-ordered events (``current`` need not be in it)."""
+    at = bisect_left(events, current)
+    if step > 0:
+        at += step if at < len(events) and events[at] == current else step - 1
+    else:
+        at += step
+    return events[at] if 0 <= at < len(events) else None
