@@ -49,7 +49,7 @@ class LoadingScreen(Screen[None]):
 class BriefApp(App[None]):
     """The briefing reader."""
 
-    CSS_PATH = [styles_dir() / "brief.tcss"]
+    CSS_PATH = [styles_dir() / "brief.tcss"]  # noqa: RUF012 (Textual declares it without ClassVar)
     TITLE = "brief"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -155,8 +155,9 @@ class BriefApp(App[None]):
         )
 
     def _remember_theme(self, theme: Theme) -> None:
-        self.settings.theme = theme.name
-        self.settings.save()
+        if theme.name != self.settings.theme:
+            self.settings.theme = theme.name
+            self.settings.save()
 
 
 def create_app(

@@ -121,7 +121,9 @@ def _summary(markdown: str | None) -> Iterator[Row]:
     if not markdown:
         return
     rendered = render_markdown(markdown)
-    for block in rendered.blocks:
+    for index, block in enumerate(rendered.blocks):
+        if index and not block.plain.startswith((" ", "•")) and not block.plain[:1].isdigit():
+            yield Row(Text(""))
         yield Row(block)
     for link in rendered.links:
         if link.item_id is not None:
@@ -219,7 +221,6 @@ def _label(item: Shown) -> Text:
 def _overview(item: Overview, briefing: Briefing) -> Iterator[Row]:
     if briefing.marking:
         yield Row(text(f" {briefing.marking} ", style="reverse bold", one_line=True))
-    yield Row(text(briefing.title, style="bold"))
     if briefing.subtitle:
         yield Row(text(briefing.subtitle, style="italic"))
     yield from _field("As of", date_label(briefing.as_of))

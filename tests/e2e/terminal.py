@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -47,10 +48,8 @@ class Terminal:
         self.screen.resize(rows, cols)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         if self.status is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGWINCH)
-            except ProcessLookupError:
-                pass
 
     @property
     def text(self) -> str:
@@ -125,8 +124,6 @@ class Terminal:
                 except ProcessLookupError:
                     break
                 time.sleep(0.05)
-            try:
+            with contextlib.suppress(ChildProcessError):
                 os.waitpid(self.pid, 0)
-            except ChildProcessError:
-                pass
         os.close(self.fd)

@@ -1,0 +1,172 @@
+"""Pilot tests: keys on the reader change what the detail pane and timeline show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief_tui.app import BriefApp, create_app
+from brief_tui.loader import load_briefing
+from brief_tui.model import Briefing, Event, Thread
+from brief_tui.render.detail_rows import Overview
+from brief_tui.screens.reader import ReaderScreen
+from brief_tui.settings import Settings
+from tests.conftest import BUILTIN
+
+
+@pytest.fixture
+def briefing() -> Briefing:
+    return load_briefing(BUILTIN, cache=False).briefing
+
+
+def make_app(tmp_path: Path) -> BriefApp:
+    return create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+
+
+def reader(app: BriefApp) -> ReaderScreen:
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def shown_thread(screen: ReaderScreen) -> Thread:
+    item = screen.detail.item
+    assert isinstance(item, Thread), item
+    return item
+
+
+async def test_opens_on_the_overview_with_the_sidebar_focused(tmp_path: Path, briefing: Briefing) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)):
+        screen = reader(app)
+        assert isinstance(screen.detail.item, Overview)
+        assert app.focused is screen.sidebar
+        assert screen.timeline.selected is not None
+
+
+async def test_next_and_previous_thread_move_detail_and_timeline(tmp_path: Path, briefing: Briefing) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.press("]")
+        first = shown_thread(screen)
+        assert first.id == briefing.threads[0].id
+        await pilot.press("]")
+        second = shown_thread(screen)
+        assert second.id == briefing.threads[1].id
+        selected = screen.timeline.selected
+        if second.events:
+            assert selected is not None
+            assert second in selected.threads
+        await pilot.press("[")
+        assert shown_thread(screen).id == first.id
+
+
+async def test_brackets_work_from_every_pane(tmp_path: Path, briefing: Briefing) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        for pane_key, expected in (("2", 0), ("3", 1)):
+            await pilot.press(pane_key, "]")
+            assert shown_thread(screen).id == briefing.threads[expected].id
+
+
+async def test_tab_cycles_the_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            seen.append(app.focused.id if app.focused else None)
+        assert seen == ["detail", "timeline", "sidebar"]
+        await pilot.press("shift+tab")
+        assert app.focused is screen.timeline
+
+
+async def test_enter_follows_a_reference_and_escape_comes_back(tmp_path: Path, briefing: Briefing) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.press("]", "enter")
+        assert app.focused is screen.detail
+        thread = shown_thread(screen)
+        await pilot.press("j")
+        target = screen.detail.target
+        assert target is not None
+        await pilot.press("enter")
+        assert screen.detail.item is target
+        await pilot.press("escape")
+        assert screen.detail.item is thread
+        assert app.focused is screen.detail
+
+
+async def test_enter_in_the_timeline_shows_the_event(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.press("3", "l")
+        event = screen.timeline.selected
+        assert isinstance(event, Event)
+        await pilot.press("enter")
+        assert screen.detail.item is event
+        assert app.focused is screen.detail
+        await pilot.press("escape")
+        assert app.focused is screen.timeline
+
+
+async def test_help_lists_every_key_and_closes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        from brief_tui.screens.help import HelpScreen, binding_rows
+
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict((d, k) for k, d in binding_rows(ReaderScreen, app.get_key_display))
+        assert rows["Next thread"] == "]"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_q_quits(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 20)])
+async def test_narrow_layout_shows_one_pane_at_a_time(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        assert [screen.sidebar.display, screen.detail.display, screen.timeline.display] == [True, False, False]
+        await pilot.press("2")
+        assert [screen.sidebar.display, screen.detail.display, screen.timeline.display] == [False, True, False]
+        await pilot.press("3")
+        assert [screen.sidebar.display, screen.detail.display] == [False, False]
+        assert screen.timeline.display
+        await pilot.press("]")
+        assert isinstance(screen.detail.item, Thread)
+
+
+async def test_too_small_shows_a_message(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(30, 10)) as pilot:
+        screen = reader(app)
+        too_small = screen.query_one("#too-small")
+        assert too_small.display
+        assert not screen.query_one("#panes").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not too_small.display
+        assert screen.sidebar.display
+
+
+async def test_theme_choice_is_remembered(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "brief-light"
+        await pilot.pause()
+    assert Settings.load(tmp_path / "settings.json").theme == "brief-light"
