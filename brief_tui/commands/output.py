@@ -84,7 +84,7 @@ def spans_plain(spans: Iterable[Span]) -> str:
     """Spans as one plain string; references get ``[id]`` so a reader can ``brief show`` them."""
     out: list[str] = []
     for item in spans:
-        out.append(item.text)
+        out.append(f"[{item.text}]" if item.style == "banner" else item.text)
         if item.ref and item.show_ref and item.ref != item.text:
             out.append(f" [{item.ref}]")
     return "".join(out)
@@ -275,7 +275,8 @@ def terminal_console(stream: TextIO) -> Console:
     """A Rich console that never reads content as markup or guesses highlights."""
     from rich.console import Console
 
-    return Console(file=stream, markup=False, highlight=False, emoji=False, soft_wrap=False)
+    # Only called once the stream is known to be a terminal (or a test says to treat it as one).
+    return Console(file=stream, force_terminal=True, markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
 def emit(blocks: Sequence[Block], *, plain: bool = False) -> int:

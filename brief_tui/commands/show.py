@@ -52,12 +52,12 @@ def main(argv: Sequence[str]) -> int:
     except UsageError as error:
         say(PROG, str(error))
         return 2
-    print_broken(PROG, found.broken)
     if not address and len(found.briefings) > 1:
         from brief_tui.commands.listing import library_blocks
         from brief_tui.commands.output import emit
 
         return emit(library_blocks(found), plain=args.plain)
+    print_broken(PROG, found.broken)
     try:
         briefing, item = resolve(address, found)
     except AddressError as error:

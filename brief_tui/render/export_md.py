@@ -19,8 +19,9 @@ __all__ = ["ANCHOR", "export_markdown", "safe_summary", "to_markdown"]
 # Ids that are safe to write into an anchor as they are (format 1's id rule).
 ANCHOR = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|~&])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
-_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([.)#>+=-])")
+# An inline link or image; the target may hold one level of balanced parentheses.
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 _DEFINITION = re.compile(r"^(\s{0,3})\[([^\]\n]+)\]:\s*(\S+)(.*)$", re.M)
 _STRONG = {"title", "label", "status", "banner"}
 _EMPHASIS = {"quote", "missing", "anon"}
@@ -30,7 +31,8 @@ def escape(value: str, *, line_start: bool = False) -> str:
     """Content text that Markdown shows literally."""
     value = _ESCAPE.sub(r"\\\1", value)
     if line_start:
-        value = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), value)
+        # A block marker at the start of a line: `#`, `>`, `-`, `+`, `=`, or `1.` / `1)`.
+        value = _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), value)
     return value
 
 
@@ -104,7 +106,7 @@ def to_markdown(blocks: Sequence[Block], anchors: set[str]) -> str:
         elif isinstance(block, Line):
             if block.indent == 0 and not block.bullet:
                 gap()
-                out.append(_inline(block.spans, anchors))
+                out.append(_inline(block.spans, anchors).strip())
                 out.append("")
                 depth = -1
                 continue

@@ -72,8 +72,10 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True) 
     if summary and briefing.summary:
         blocks += section("Summary", [Prose(clean(briefing.summary))], base)
     threads: list[Block] = []
+    grouped = any(t.group for t in briefing.threads)
     for group, members in briefing.thread_groups().items():
-        threads.append(line(span(group, "label")))
+        if grouped:
+            threads.append(line(span(group, "label")))
         threads += [thread_line(t) for t in members]
     blocks += section("Threads", threads, base)
     upcoming = [event_line(e) for e in briefing.upcoming()]
@@ -217,8 +219,9 @@ def sources_cited(blocks: Sequence[Block], briefing: Briefing, base: int = 1) ->
 def render_briefing(briefing: Briefing) -> list[Block]:
     """The whole briefing, for exports: the overview, then every item under its kind."""
     blocks = render_overview(briefing, 1)
+    grouped = any(t.group for t in briefing.threads)
     for group, members in briefing.thread_groups().items():
-        blocks.append(Heading(f"Threads: {clean_line(group)}", 2))
+        blocks.append(Heading(f"Threads: {clean_line(group)}" if grouped else "Threads", 2))
         for thread in members:
             blocks += render_thread(thread, briefing, 3)
     kinds: list[tuple[str, Sequence[Item]]] = [
