@@ -111,10 +111,19 @@ def _missing(name: str) -> Row:
     return Row(Text(f"{name}: not given", style="dim italic"))
 
 
+def _indented(content: Text, indent: int) -> RenderableType:
+    """Text whose wrapped lines keep the indent of the first."""
+    if not indent:
+        return content
+    from rich.padding import Padding
+
+    return Padding(content, (0, 0, 0, indent))
+
+
 def _ref(item: Shown, label: Text | str, *, indent: int = 2) -> Row:
-    line = Text(" " * indent + "→ ", style="bold")
+    line = Text("→ ", style="bold")
     line.append_text(label if isinstance(label, Text) else text(label, one_line=True))
-    return Row(line, target=item)
+    return Row(_indented(line, indent), target=item)
 
 
 def _summary(markdown: str | None) -> Iterator[Row]:
@@ -253,13 +262,13 @@ def _thread(thread: Thread, briefing: Briefing) -> Iterator[Row]:
         yield _heading("Positions")
         for position in thread.positions:
             holder = position.holder
-            line = Text(f"  {LEANING_GLYPHS.get(position.leaning or 'unknown', '?'):>2} ", style="bold")
+            line = Text(f"{LEANING_GLYPHS.get(position.leaning or 'unknown', '?'):>2} ", style="bold")
             line.append_text(text(holder.label if holder else "?", style="bold", one_line=True))
             line.append(f" {position.leaning or 'leaning not given'}")
             if position.as_of:
                 line.append(f"  as of {date_label(position.as_of)}", style="dim")
-            yield Row(line, target=holder)
-            yield Row(Text("     ") + text(position.stance))
+            yield Row(_indented(line, 2), target=holder)
+            yield Row(_indented(text(position.stance), 5))
             yield from _citations(position.sources, indent=5)
             yield from _sourcing(position.sources)
     else:
@@ -332,7 +341,7 @@ def _party(party: Party, briefing: Briefing) -> Iterator[Row]:
             line = Text(f"  {position.leaning or 'unknown'} on ", style="bold")
             line.append_text(text(thread.title, one_line=True))
             yield Row(line, target=thread)
-            yield Row(Text("     ") + text(position.stance))
+            yield Row(_indented(text(position.stance), 5))
 
 
 def _source(source: Source, briefing: Briefing) -> Iterator[Row]:
@@ -417,7 +426,7 @@ def _version(version: Version, briefing: Briefing) -> Iterator[Row]:
             yield Row(Text("  • ", style="bold") + text(part.title, style="bold"))
             if part.summary:
                 for block in render_markdown(part.summary).blocks:
-                    yield Row(Text("    ") + block)
+                    yield Row(_indented(block, 4))
             for thread in part.threads:
                 yield _ref(thread, _thread_line(thread), indent=4)
             yield from _citations(part.sources, indent=4)

@@ -19,18 +19,20 @@ __all__ = ["HelpScreen", "binding_rows"]
 
 
 def _bindings_of(owner: type) -> list[Binding]:
-    """The bindings a class declares, its own first, then those it inherits."""
+    """The bindings a class declares and inherits; a key bound lower down hides the same key above."""
     found: list[Binding] = []
-    seen: set[str] = set()
+    keys_taken: set[str] = set()
     for cls in owner.__mro__:
         declared = cls.__dict__.get("BINDINGS")
         if not declared:
             continue
-        for bindings in BindingsMap(declared).key_to_bindings.values():
-            for binding in bindings:
-                if binding.action not in seen and binding.description:
-                    found.append(binding)
-        seen.update(b.action for b in found)
+        declared_keys: set[str] = set()
+        for key, bindings in BindingsMap(declared).key_to_bindings.items():
+            if key in keys_taken:
+                continue
+            declared_keys.add(key)
+            found.extend(b for b in bindings if b.description and not b.system)
+        keys_taken |= declared_keys
     return found
 
 
@@ -38,7 +40,7 @@ def binding_rows(owner: type, keys_shown: Callable[[Binding], str]) -> list[tupl
     """(keys, description) for each action of ``owner``, keys for one action joined."""
     by_action: dict[str, tuple[list[str], str]] = {}
     for binding in _bindings_of(owner):
-        keys, _ = by_action.setdefault(binding.action, ([], binding.description))
+        keys, _ = by_action.setdefault(binding.action, ([], binding.tooltip or binding.description))
         shown = keys_shown(binding)
         if shown not in keys:
             keys.append(shown)

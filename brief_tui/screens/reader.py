@@ -40,15 +40,30 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_thread", "Next thread", key_display="]", id="next-thread"),
-        Binding("left_square_bracket", "previous_thread", "Prev", key_display="[", id="previous-thread"),
-        Binding("right_curly_bracket", "next_thread_event", "Next event of thread", show=False, id="next-event"),
-        Binding("left_curly_bracket", "previous_thread_event", "Prev event of thread", show=False, id="prev-event"),
-        Binding("tab", "next_pane", "Pane", id="next-pane"),
+        Binding(
+            "left_square_bracket",
+            "previous_thread",
+            "Prev",
+            key_display="[",
+            tooltip="Previous thread",
+            id="previous-thread",
+        ),
+        Binding(
+            "right_curly_bracket", "next_thread_event", "Next event of the current thread", show=False, id="next-event"
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_thread_event",
+            "Previous event of the current thread",
+            show=False,
+            id="prev-event",
+        ),
+        Binding("tab", "next_pane", "Pane", tooltip="Next pane", id="next-pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
         Binding("1", "pane('sidebar')", "Threads pane", show=False, id="pane-sidebar"),
         Binding("2", "pane('detail')", "Detail pane", show=False, id="pane-detail"),
         Binding("3", "pane('timeline')", "Timeline pane", show=False, id="pane-timeline"),
-        Binding("escape,backspace", "back", "Back", show=False, id="back"),
+        Binding("escape,backspace", "back", "Back", tooltip="Back to where enter came from", show=False, id="back"),
     ]
 
     # Textual declares these without ClassVar, so mypy refuses the annotation.
