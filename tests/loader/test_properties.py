@@ -23,7 +23,7 @@ def only_briefing_error(data: bytes) -> None:
         check_bytes(data, "p.yaml")
     except BriefingError as error:  # any other exception fails the test
         problems = error.problems
-        assert problems, "a BriefingError must carry its problems"  # noqa: PT017
+        assert problems, "a BriefingError must carry its problems"
     assert all(p.line >= 1 and p.column >= 1 for p in problems)
 
 
