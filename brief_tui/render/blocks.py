@@ -11,8 +11,7 @@ Textual.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from brief_tui.model import Briefing, Citation, Event, Item, Party, Position, Quote, Thread, Version
 from brief_tui.render.labels import (
@@ -56,20 +55,18 @@ __all__ = [
 STYLES = ("title", "label", "dim", "status", "grade", "anon", "quote", "banner", "missing", "ref", "cite", "link")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A run of text with one style; ``ref`` names an item id, ``url`` an external address."""
 
     text: str
     style: str = ""
     ref: str | None = None
     url: str | None = None
-    # Whether a plain writer appends ``[ref]`` so the reader can ``brief show`` it.
     show_ref: bool = True
+    """Whether a plain writer appends ``[ref]`` so the reader can ``brief show`` it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A heading; ``level`` 1 is an item's title, 2 a section; ``anchor`` an item id."""
 
     text: str
@@ -77,8 +74,7 @@ class Heading:
     anchor: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One logical line of spans, wrapped by the writer; ``indent`` counts levels."""
 
     spans: tuple[Span, ...]
@@ -86,20 +82,18 @@ class Line:
     bullet: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Prose:
+class Prose(NamedTuple):
     """A Markdown summary, cleaned of control characters but otherwise as written."""
 
     source: str
     indent: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """Rows of labelled cells under column headers (a document's versions side by side)."""
 
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[tuple[Span, ...], ...]], ...] = field(default_factory=tuple)
+    rows: tuple[tuple[str, tuple[tuple[Span, ...], ...]], ...] = ()
 
 
 Block: TypeAlias = Heading | Line | Prose | Table

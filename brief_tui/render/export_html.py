@@ -8,7 +8,7 @@ block them if any slipped in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING
@@ -83,7 +83,7 @@ def _table(table: Table, anchors: set[str]) -> str:
     return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
-def to_html(blocks: Sequence[Block], anchors: set[str]) -> str:
+def to_html(blocks: Iterable[Block], anchors: set[str]) -> str:
     """Blocks as an HTML fragment; references become links to the anchors given."""
     out: list[str] = []
     for block in blocks:

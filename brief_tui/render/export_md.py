@@ -18,7 +18,7 @@ __all__ = ["ANCHOR", "export_markdown", "safe_summary", "to_markdown"]
 
 # Ids that are safe to write into an anchor as they are (format 1's id rule).
 ANCHOR = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|~&])")
+_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|~&"})
 _LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([.)#>+=-])")
 # An inline link or image; the target may hold one level of balanced parentheses.
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
@@ -29,7 +29,7 @@ _EMPHASIS = {"quote", "missing", "anon"}
 
 def escape(value: str, *, line_start: bool = False) -> str:
     """Content text that Markdown shows literally."""
-    value = _ESCAPE.sub(r"\\\1", value)
+    value = value.translate(_ESCAPES)
     if line_start:
         # A block marker at the start of a line: `#`, `>`, `-`, `+`, `=`, or `1.` / `1)`.
         value = _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), value)
@@ -87,7 +87,7 @@ def _table(table: Table, anchors: set[str]) -> list[str]:
     return [header, rule, *rows]
 
 
-def to_markdown(blocks: Sequence[Block], anchors: set[str]) -> str:
+def to_markdown(blocks: Iterable[Block], anchors: set[str]) -> str:
     """Blocks as Markdown; references become links to the anchors given."""
     out: list[str] = []
     depth = -1  # list nesting of the previous line; -1 outside a list

@@ -6,7 +6,7 @@ The one rendering behind ``brief show`` and the exports; the other kinds are in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
 from brief_tui.model import Actor, Briefing, Document, Event, Item, Party, Position, Quote, Source, Thread
@@ -216,14 +216,14 @@ def sources_cited(blocks: Sequence[Block], briefing: Briefing, base: int = 1) ->
     return section("Sources cited", rows, base)
 
 
-def render_briefing(briefing: Briefing) -> list[Block]:
-    """The whole briefing, for exports: the overview, then every item under its kind."""
-    blocks = render_overview(briefing, 1)
+def render_briefing(briefing: Briefing) -> Iterator[Block]:
+    """The whole briefing, for exports: the overview, then every item under its kind (made as written out)."""
+    yield from render_overview(briefing, 1)
     grouped = any(t.group for t in briefing.threads)
     for group, members in briefing.thread_groups().items():
-        blocks.append(Heading(f"Threads: {clean_line(group)}" if grouped else "Threads", 2))
+        yield Heading(f"Threads: {clean_line(group)}" if grouped else "Threads", 2)
         for thread in members:
-            blocks += render_thread(thread, briefing, 3)
+            yield from render_thread(thread, briefing, 3)
     kinds: list[tuple[str, Sequence[Item]]] = [
         ("Timeline", briefing.events),
         ("Documents", briefing.documents),
@@ -234,7 +234,6 @@ def render_briefing(briefing: Briefing) -> list[Block]:
     ]
     for title, items in kinds:
         if items:
-            blocks.append(Heading(title, 2))
+            yield Heading(title, 2)
             for item in items:
-                blocks += render_item(item, briefing, 3)
-    return blocks
+                yield from render_item(item, briefing, 3)

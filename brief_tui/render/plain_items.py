@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeAlias
 
-from brief_tui.model import Actor, Briefing, Citation, Document, Party, Quote, Source, Version
+from brief_tui.model import (
+    Actor,
+    Briefing,
+    Citation,
+    Document,
+    Item,
+    Part,
+    Party,
+    Position,
+    Quote,
+    Source,
+    StatusChange,
+    Thread,
+    Version,
+)
 from brief_tui.render.blocks import (
     Block,
     Heading,
@@ -47,12 +63,7 @@ def render_actor(actor: Actor, briefing: Briefing, base: int = 1) -> list[Block]
     blocks.append(field_line("Party", item_ref(actor.party) if actor.party else missing()))
     if actor.aliases:
         blocks.append(field_line("Also known as", span(", ".join(actor.aliases))))
-    positions: list[Block] = []
-    for thread in briefing.threads:
-        for position in thread.positions:
-            if position.actor is actor:
-                positions += position_row(thread, position)
-    blocks += section("Positions", positions, base)
+    blocks += section("Positions", _positions_of(actor, briefing), base)
     blocks += section("Threads", [thread_line(t) for t in actor.threads], base)
     blocks += section("Events", [event_line(e) for e in actor.events], base)
     blocks += section("Quotes", [b for q in actor.quotes for b in quote_lines(q)], base)
@@ -72,12 +83,7 @@ def render_party(party: Party, briefing: Briefing, base: int = 1) -> list[Block]
         ],
         base,
     )
-    positions: list[Block] = []
-    for thread in briefing.threads:
-        for position in thread.positions:
-            if position.party is party:
-                positions += position_row(thread, position)
-    blocks += section("Positions", positions, base)
+    blocks += section("Positions", _positions_of(party, briefing), base)
     blocks += section("Threads", [thread_line(t) for t in briefing.threads if party in t.parties], base)
     return blocks
 
@@ -99,32 +105,70 @@ def render_source(source: Source, briefing: Briefing, base: int = 1) -> list[Blo
     return blocks
 
 
-def _claims_citing(source: Source, briefing: Briefing) -> list[tuple[Span, ...]]:
-    def cites(citations: Sequence[Citation]) -> bool:
-        return any(c.source is source for c in citations)
+Claim: TypeAlias = tuple[str, Item, object]
 
-    rows: list[tuple[Span, ...]] = []
+
+@dataclass(slots=True)
+class _Index:
+    """Who cites whom and who holds which position, found in one pass over a briefing."""
+
+    briefing: Briefing
+    claims: dict[int, list[Claim]] = field(default_factory=dict)
+    positions: dict[int, list[tuple[Thread, Position]]] = field(default_factory=dict)
+
+
+_LAST: list[_Index] = []  # the index of the briefing rendered last (exports render every item of one)
+
+
+def _index(briefing: Briefing) -> _Index:
+    if _LAST and _LAST[0].briefing is briefing:
+        return _LAST[0]
+    index = _Index(briefing)
+
+    def add(citations: Sequence[Citation], claim: Claim) -> None:
+        for source in {id(c.source): c.source for c in citations}.values():
+            index.claims.setdefault(id(source), []).append(claim)
+
     for thread in briefing.threads:
         for position in thread.positions:
-            if cites(position.sources):
-                holder = position.holder
-                who = clean_line(holder.label) if holder else "?"
-                rows.append((Span("position of ", "dim"), span(who), Span(" on ", "dim"), item_ref(thread)))
+            index.positions.setdefault(id(position.holder), []).append((thread, position))
+            add(position.sources, ("position", thread, position))
         for change in thread.status_history:
-            if cites(change.sources):
-                rows.append(
-                    (Span("status history of ", "dim"), item_ref(thread), Span(f" ({change.date.text})", "dim"))
-                )
-    rows += [(Span("event ", "dim"), item_ref(e)) for e in briefing.events if cites(e.sources)]
-    rows += [(Span("quote of ", "dim"), item_ref(q)) for q in briefing.quotes if cites(q.sources)]
+            add(change.sources, ("history", thread, change))
+    for event in briefing.events:
+        add(event.sources, ("event", event, None))
+    for quote in briefing.quotes:
+        add(quote.sources, ("quote", quote, None))
     for document in briefing.documents:
         for version in document.versions:
-            if cites(version.sources):
-                rows.append((Span("version ", "dim"), item_ref(version), Span(" of ", "dim"), item_ref(document)))
+            add(version.sources, ("version", version, document))
             for part in version.parts:
-                if cites(part.sources):
-                    rows.append((Span("part ", "dim"), span(part.title), Span(" of ", "dim"), item_ref(version)))
-    return rows
+                add(part.sources, ("part", version, part))
+    _LAST[:] = [index]
+    return index
+
+
+def _claim_row(claim: Claim) -> tuple[Span | None, ...]:
+    kind, item, detail = claim
+    if isinstance(detail, Position):
+        holder = detail.holder
+        return (Span("position of ", "dim"), span(holder.name if holder else "?"), Span(" on ", "dim"), item_ref(item))
+    if isinstance(detail, StatusChange):
+        return (Span("status history of ", "dim"), item_ref(item), Span(f" ({detail.date.text})", "dim"))
+    if isinstance(detail, Document):
+        return (Span("version ", "dim"), item_ref(item), Span(" of ", "dim"), item_ref(detail))
+    if isinstance(detail, Part):
+        return (Span("part ", "dim"), span(detail.title), Span(" of ", "dim"), item_ref(item))
+    return (Span(f"{kind} ", "dim"), item_ref(item))
+
+
+def _claims_citing(source: Source, briefing: Briefing) -> list[tuple[Span | None, ...]]:
+    return [_claim_row(claim) for claim in _index(briefing).claims.get(id(source), [])]
+
+
+def _positions_of(holder: Party | Actor, briefing: Briefing) -> list[Block]:
+    held = _index(briefing).positions.get(id(holder), [])
+    return [block for thread, position in held for block in position_row(thread, position)]
 
 
 def render_quote(quote: Quote, briefing: Briefing, base: int = 1) -> list[Block]:
