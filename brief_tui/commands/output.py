@@ -27,6 +27,8 @@ ID_LINK = re.compile(r"\[([^\]\n]*)\]\(#([A-Za-z0-9_-]+)\)")
 _MARKER = re.compile(r"(\s*)([-*+]|\d{1,9}[.)]|#{1,6}|>)(\s+)")
 _FENCE = re.compile(r"\s*(```|~~~)")
 MIN_WIDTH = 20
+# Wider than any screen; a bigger COLUMNS would only pad tables with air (or exhaust memory).
+MAX_WIDTH = 1000
 
 
 def cells(value: str) -> int:
@@ -41,7 +43,7 @@ def cells(value: str) -> int:
 
 def width_from_env() -> int:
     """The width to wrap to: ``COLUMNS``, else the terminal's, else 80."""
-    return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+    return min(MAX_WIDTH, max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns))
 
 
 def _wrap(words: str, width: int, first: str, rest: str) -> list[str]:
@@ -128,11 +130,20 @@ def markdown_plain(source: str, width: int, indent: str = "") -> list[str]:
     return lines
 
 
+def _label_width(table: Table) -> int:
+    return max((cells(label) for label, _ in table.rows), default=0) + 2
+
+
+def _too_narrow(table: Table, width: int) -> bool:
+    """Whether the columns would be too narrow to read side by side."""
+    return (width - _label_width(table)) // max(1, len(table.columns)) - 2 < 14
+
+
 def _table_plain(table: Table, width: int) -> list[str]:
-    label_width = max((cells(label) for label, _ in table.rows), default=0) + 2
+    label_width = _label_width(table)
     count = max(1, len(table.columns))
     column = (width - label_width) // count - 2
-    if column < 14:
+    if _too_narrow(table, width):
         # Too narrow to stand side by side: one column after another.
         listed: list[str] = []
         for number, header in enumerate(table.columns):
@@ -140,17 +151,23 @@ def _table_plain(table: Table, width: int) -> list[str]:
             for label, row in table.rows:
                 listed += _wrap(spans_plain(row[number]), width, f"    {label}: ", "      ")
         return listed
+    # Each column as wide as its longest cell when all fit, else an equal share.
+    natural = [
+        max([cells(header)] + [cells(spans_plain(row[number])) for _, row in table.rows])
+        for number, header in enumerate(table.columns)
+    ]
+    widths = natural if sum(natural) + 2 * count <= width - label_width else [column] * count
     out: list[str] = []
     rows: list[tuple[str, tuple[tuple[Span, ...], ...]]] = [
         ("", tuple((Span(h),) for h in table.columns)),
-        ("", tuple((Span("-" * column),) for _ in table.columns)),
+        ("", tuple((Span("-" * w),) for w in widths)),
         *table.rows,
     ]
     for label, row in rows:
-        wrapped = [_wrap(spans_plain(cell), column, "", "") for cell in row]
+        wrapped = [_wrap(spans_plain(cell), w, "", "") for cell, w in zip(row, widths, strict=True)]
         for depth in range(max(len(w) for w in wrapped)):
             head = label if depth == 0 else ""
-            parts = [_pad(w[depth] if depth < len(w) else "", column) for w in wrapped]
+            parts = [_pad(w[depth] if depth < len(w) else "", size) for w, size in zip(wrapped, widths, strict=True)]
             out.append((head.ljust(label_width) + "  ".join(parts)).rstrip())
     return out
 
@@ -161,7 +178,7 @@ def _pad(value: str, width: int) -> str:
 
 def to_plain(blocks: Sequence[Block], width: int) -> str:
     """Blocks as plain text wrapped to ``width`` cells, ending with a newline."""
-    width = max(MIN_WIDTH, width)
+    width = min(MAX_WIDTH, max(MIN_WIDTH, width))
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -216,8 +233,8 @@ def spans_rich(spans: Iterable[Span]) -> Text:
     return out
 
 
-def to_rich(blocks: Sequence[Block]) -> list[RenderableType]:
-    """Blocks as Rich renderables for a terminal."""
+def to_rich(blocks: Sequence[Block], width: int = 80) -> list[RenderableType]:
+    """Blocks as Rich renderables for a terminal ``width`` cells wide."""
     from rich.padding import Padding
     from rich.table import Table as RichTable
     from rich.text import Text
@@ -238,8 +255,10 @@ def to_rich(blocks: Sequence[Block]) -> list[RenderableType]:
                 grid.add_column(ratio=1)
                 grid.add_row(Text(" " * 2 * block.indent + "• "), content)
                 out.append(grid)
-            else:
+            elif block.indent:
                 out.append(Padding(content, (0, 0, 0, 2 * block.indent), expand=False))
+            else:
+                out.append(content)
         elif isinstance(block, Prose):
             source = ID_LINK.sub(lambda m: f"[{m.group(1)}](#{m.group(2)}) \\[{m.group(2)}\\]", block.source)
             paragraphs = render_markdown(source).blocks
@@ -247,6 +266,8 @@ def to_rich(blocks: Sequence[Block]) -> list[RenderableType]:
                 if number:
                     out.append(Text())
                 out.append(Padding(paragraph, (0, 0, 0, 2 * block.indent), expand=False))
+        elif _too_narrow(block, width):
+            out += [Text(text) for text in _table_plain(block, width)]
         else:
             table = RichTable(show_edge=False, show_lines=True, header_style="bold")
             table.add_column("")
@@ -267,7 +288,7 @@ def write(blocks: Sequence[Block], stream: TextIO | None = None, *, plain: bool 
         stream.write(to_plain(blocks, width_from_env()))
         return
     console = terminal_console(stream)
-    for renderable in to_rich(blocks):
+    for renderable in to_rich(blocks, console.width):
         console.print(renderable)
 
 

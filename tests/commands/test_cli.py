@@ -110,3 +110,21 @@ def test_output_into_a_closed_pipe(args: tuple[str, ...]) -> None:
     shell = subprocess.run(f"{command} | head -1", shell=True, capture_output=True, text=True, timeout=60, check=False)
     assert "Traceback" not in shell.stderr
     assert "BrokenPipe" not in shell.stderr
+
+
+def test_plain_output_imports_neither_rich_nor_textual() -> None:
+    # Start-up is paid on every run: piped output and exports must not load the UI libraries.
+    code = f"""
+import contextlib, io, sys
+from brief_tui.commands import export, listing, show
+with contextlib.redirect_stdout(io.StringIO()):
+    assert show.main(["territory", {str(SMALL)!r}]) == 0
+    assert show.main([]) == 0
+    assert listing.main([]) == 0
+    for fmt in ("md", "json", "html"):
+        assert export.main([{str(SMALL)!r}, "--format", fmt]) == 0
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "textual"))
+assert not loaded, loaded
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
