@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from brief_tui.commands import CommandParser, parse_args, print_broken, say
 
@@ -44,9 +45,11 @@ def main(argv: Sequence[str]) -> int:
     address: str | None = args.address
     paths: list[str] = list(args.paths)
     if address and looks_like_path(address):
-        # `brief show file.yaml`: a path where the address would be means "its overview".
+        # `brief show file.yaml [ITEM]`: a path first, then perhaps the address.
         paths.insert(0, address)
-        address = None
+        words = [p for p in paths if not Path(p).exists()]
+        address = words[0] if len(words) == 1 else None
+        paths = [p for p in paths if p != address]
     try:
         found = find_briefings(paths, cache=cache_wanted(args.no_cache))
     except UsageError as error:

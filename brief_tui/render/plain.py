@@ -60,7 +60,9 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True) 
     blocks: list[Block] = []
     if briefing.marking:
         blocks.append(line(span(f" {briefing.marking} ", "banner")))
-    blocks.append(Heading(clean_line(briefing.title), base, anchor=briefing.id))
+    # The briefing's id may equal an item's (they are unique in different scopes): the item keeps the anchor.
+    anchor = None if briefing.get(briefing.id) else briefing.id
+    blocks.append(Heading(clean_line(briefing.title), base, anchor=anchor))
     if briefing.subtitle:
         blocks.append(line(span(briefing.subtitle, "dim")))
     blocks.append(field_line("As of", Span(date_label(briefing.as_of), "status")))

@@ -231,3 +231,9 @@ def test_every_item_of_the_builtin_briefing_shows(capsys: pytest.CaptureFixture[
         status, out, err = show(capsys, f"{BUILTIN_ID}/{item_id}", "--plain")
         assert status == 0, (item_id, err)
         assert f"{BUILTIN_ID}/{item_id}" in out
+
+
+def test_a_file_first_then_the_address(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = show(capsys, str(SMALL), "witkoff")
+    assert status == 0, err
+    assert out.startswith("Steve Witkoff\n")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from brief_tui.commands.output import cells, markdown_plain, to_plain
 from brief_tui.render.blocks import Heading, Line, Prose, Span, Table, is_web_url, span
+from brief_tui.render.safe import clean
 
 
 def test_cells_counts_wide_and_combining_characters() -> None:
@@ -74,3 +78,15 @@ def test_only_plain_http_urls_are_web_urls() -> None:
     assert is_web_url("HTTP://example.com")
     for url in ("file:///etc/passwd", "javascript:alert(1)", "https://", "https://a b", "https://x/<y>", "ftp://x"):
         assert not is_web_url(url), url
+
+
+@given(st.text(max_size=300), st.integers(min_value=20, max_value=120), st.integers(min_value=0, max_value=4))
+def test_any_content_fits_the_width_and_stays_safe(value: str, width: int, indent: int) -> None:
+    text = to_plain([Line((span(value),), indent=indent, bullet=True)], width)
+    # One paragraph of Markdown (code and tables are kept as written, so leave them out here).
+    paragraph = " ".join(value.split()).lstrip("|`~")
+    text += to_plain([Prose(clean(paragraph), indent=indent)], width)
+    assert "\x1b" not in text
+    assert not any(0x80 <= ord(char) <= 0x9F for char in text)
+    for line in text.splitlines():
+        assert cells(line) <= width, line
