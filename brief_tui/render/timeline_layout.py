@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from brief_tui.model import Briefing, Event, Thread
 
 __all__ = [
+    "ASOF_GLYPH",
+    "ASOF_LABEL",
     "MAX_SUB_ROWS",
     "ZOOMS",
     "Lane",
@@ -27,6 +29,7 @@ __all__ = [
     "Span",
     "TimelineData",
     "ZoomLayout",
+    "asof_label",
     "tick_labels",
 ]
 
@@ -45,6 +48,7 @@ _RIGHT_ROOM = 12  # columns after the last date, for its tick label and the open
 _EPOCH = datetime(1970, 1, 1)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ASOF_LABEL = "as of"
+ASOF_GLYPH = "┊"
 
 
 def _local_seconds(moment: datetime, tz: tzinfo) -> float:
@@ -186,10 +190,10 @@ class TimelineData:
         return self.nearest(self.asof, lane)
 
     def fitting_zoom(self, columns: int) -> str:
-        """The finest zoom at which the bulk of the events (10th to 90th percentile) fits."""
+        """The finest zoom at which the middle half of the events (and as_of) fits in ``columns``."""
         times = sorted([*self.anchor, self.asof])
-        low = times[len(times) // 10]
-        high = times[-1 - len(times) // 10]
+        low = min(times[len(times) // 4], self.asof)
+        high = max(times[-1 - len(times) // 4], self.asof)
         for zoom in ZOOMS:
             if (high - low) / STEP[zoom] + 4 <= columns:
                 return zoom
@@ -323,26 +327,42 @@ class ZoomLayout:
         return at == len(point_cols) or point_cols[at] > span.end
 
 
-def tick_labels(layout: ZoomLayout, first: int, last: int) -> list[tuple[int, str]]:
-    """Tick labels starting in columns ``first`` to ``last``, the as-of label first among equals.
-
-    A label is dropped when it would touch the one before it or the as-of marker and its
-    label (``┊as of``), so labels never overlap whatever the zoom.
-    """
-    asof_first = layout.asof_col
-    asof_last = layout.asof_col + len(ASOF_LABEL)
-    found: list[tuple[int, str]] = []
+def _raw_ticks(layout: ZoomLayout, first: int, last: int) -> list[tuple[int, str]]:
+    """Every tick unit's start in columns ``first`` to ``last``, with its label."""
+    found = []
     moment = _unit_start(layout.zoom, _wall_clock(layout.moment(max(0, first))))
-    end_of_previous = -2
-    while True:
-        col = layout.column((moment - _EPOCH).total_seconds())
-        if col > last:
-            break
-        label = _tick_label(layout.zoom, moment)
-        label_last = col + len(label) - 1
-        clear_of_asof = label_last < asof_first - 1 or col > asof_last + 1
-        if col >= first and col > end_of_previous + 1 and clear_of_asof:
-            found.append((col, label))
-            end_of_previous = label_last
+    while (col := layout.column((moment - _EPOCH).total_seconds())) <= last:
+        if col >= first:
+            found.append((col, _tick_label(layout.zoom, moment)))
         moment = _next_unit(layout.zoom, moment)
+    return found
+
+
+def _clear(col: int, label: str, first: int, last: int) -> bool:
+    """Whether a label at ``col`` keeps a column's gap from columns ``first`` to ``last``."""
+    return col + len(label) < first - 1 or col > last + 1
+
+
+def asof_label(layout: ZoomLayout) -> tuple[int, str]:
+    """Where the as-of mark and its label go on the tick row: ``┊as of`` or, to spare a tick, ``as of┊``."""
+    right = (layout.asof_col, ASOF_GLYPH + ASOF_LABEL)
+    left = (layout.asof_col - len(ASOF_LABEL), ASOF_LABEL + ASOF_GLYPH)
+    near = _raw_ticks(layout, layout.asof_col - 16, layout.asof_col + 16)
+    for col, text in (right, left):
+        if col >= 0 and all(_clear(c, label, col, col + len(text) - 1) for c, label in near):
+            return col, text
+    return right
+
+
+def tick_labels(layout: ZoomLayout, first: int, last: int) -> list[tuple[int, str]]:
+    """Tick labels starting in columns ``first`` to ``last``, none touching another or the as-of label.
+
+    Ticks are spaced wider than their labels at every zoom, so only the as-of label can
+    crowd one out; the same ticks are dropped whatever the window.
+    """
+    col, text = asof_label(layout)
+    found: list[tuple[int, str]] = []
+    for tick, label in _raw_ticks(layout, first, last):
+        if _clear(tick, label, col, col + len(text) - 1) and (not found or _clear(*found[-1], tick, tick)):
+            found.append((tick, label))
     return found

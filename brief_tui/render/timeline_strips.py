@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS, date_label
 from brief_tui.render.safe import clean_line
-from brief_tui.render.timeline_layout import ASOF_LABEL, tick_labels
+from brief_tui.render.timeline_layout import ASOF_GLYPH, ASOF_LABEL, asof_label, tick_labels
 
 if TYPE_CHECKING:
     from brief_tui.model import Event, Thread
@@ -35,7 +35,6 @@ __all__ = [
     "shorten",
 ]
 
-ASOF_GLYPH = "┊"
 SPAN_GLYPH = "─"
 SPAN_END_GLYPH = "┤"
 OPEN_START_GLYPH = "◂"
@@ -96,7 +95,7 @@ def shorten(text: str, width: int) -> str:
             break
         out.append(piece)
         used += size
-    return "".join(out) + "…"
+    return "".join(out).rstrip() + "…"
 
 
 def fit(text: str, width: int) -> str:
@@ -214,9 +213,13 @@ def lane_strip(
         return ("highlight",) if thread is not None and thread in data.events[event].threads else ()
 
     canvas.put(asof, ASOF_GLYPH, ("asof",))
+    right = x0 + width - 1
     for span in row.spans_between(lo, hi - 1):
-        if span.open_end and span.end < x0 + width - 1:
-            span = replace(span, end=x0 + width - 1)  # an open end runs to the window's edge too
+        # An open end runs to the window's edge, arrow and all, wherever the layout's edge is.
+        if span.open_start and span.start < x0 < span.end:
+            span = replace(span, start=x0)
+        if span.open_end and span.start < right:
+            span = replace(span, end=right)
         fill = ("span", *lit(span.event))
         for col in range(max(span.start + 1, lo), min(span.end, hi)):
             canvas.put(col, SPAN_GLYPH, names_for(col, *fill))
@@ -259,9 +262,9 @@ def axis_strip(layout: ZoomLayout, *, x0: int, width: int, label_width: int, pal
     canvas = _Canvas(lo, hi, ("tick",))
     for col, label in tick_labels(layout, lo, hi - 1):
         canvas.write(col, label, ("tick",))
-    canvas.put(layout.asof_col, ASOF_GLYPH, ("asof",))
-    for n, char in enumerate(ASOF_LABEL):
-        canvas.put(layout.asof_col + 1 + n, char, ("asof",))
+    col, text = asof_label(layout)
+    for n, char in enumerate(text):
+        canvas.put(col + n, char, ("asof",))
     head = [Segment(fit(f" {layout.zoom}", label_width), palette.get(("tick",)))] if label_width > 0 else []
     return Strip([*head, *canvas.segments(x0, x0 + width, palette)], label_width + width)
 

@@ -57,7 +57,7 @@ class Timeline(ScrollView, can_focus=True):
     """Events on a date axis; keys move the selection, zoom and switch lane modes."""
 
     LIST_BELOW: ClassVar[int] = 70
-    """Below this many columns the timeline is a vertical dated list."""
+    """Below this many columns (of the widget, border included) the timeline is a vertical dated list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h,left", "previous_event", "Earlier", show=False, id="timeline.previous_event"),
@@ -282,7 +282,7 @@ class Timeline(ScrollView, can_focus=True):
             # Only the rows the cursor left and entered change: redraw those (few bytes over SSH).
             for row in before | self._cursor_rows():
                 self.refresh_line(row)
-            self.refresh_line(self.scroll_offset.y + self.size.height - 1)  # the caption
+            self.refresh_line(self.scroll_offset.y + self._view.height - 1)  # the caption
         else:
             self.refresh()
         if post and changed:
@@ -342,16 +342,22 @@ class Timeline(ScrollView, can_focus=True):
 
     # -- geometry --------------------------------------------------------------------------
 
+    @property
+    def _view(self) -> Size:
+        """The drawable size: the content area less any scrollbar."""
+        gutter = self.scrollbar_gutter
+        return Size(max(0, self.size.width - gutter.width), max(0, self.size.height - gutter.height))
+
     def _layout(self) -> ZoomLayout:
         return self._data.layout(self.zoom, self._merged)
 
     def _label_width(self) -> int:
         if self._list_mode:
             return 0
-        return min(self._longest_title[self._merged] + 3, 22, max(8, self.size.width // 5))
+        return min(self._longest_title[self._merged] + 3, 22, max(8, self._view.width // 5))
 
     def _lane_area(self) -> int:
-        return max(1, self.size.width - self._label_width())
+        return max(1, self._view.width - self._label_width())
 
     def _list_rows(self) -> int:
         return len(self._data.events) + 1  # the events and the as-of line
@@ -362,7 +368,7 @@ class Timeline(ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         if self._list_mode:
-            self.virtual_size = Size(self.size.width, self._list_rows() + 1)
+            self.virtual_size = Size(self._view.width, self._list_rows() + 1)
         else:
             layout = self._layout()
             self.virtual_size = Size(self._label_width() + layout.width, len(layout.rows) + 2)
@@ -370,7 +376,7 @@ class Timeline(ScrollView, can_focus=True):
     def _scroll_to_selection(self, *, center: bool = False, keep: int | None = None) -> None:
         if self._selected is None:
             return
-        height = self.size.height
+        height = self._view.height
         if self._list_mode:
             row = self._selected + (1 if self._selected >= self._asof_row() else 0)
             visible = max(1, height - 1)
@@ -422,7 +428,7 @@ class Timeline(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         """Choose the zoom on the first size, the list or lanes on every size."""
         was = self._list_mode
-        self._list_mode = self.size.width < self.LIST_BELOW
+        self._list_mode = self.outer_size.width < self.LIST_BELOW
         first = self._zoom is None
         if first:
             self._zoom = self._data.fitting_zoom(self._lane_area())
@@ -477,7 +483,7 @@ class Timeline(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """One line of the widget: the axis, a lane row (or list row), or the caption."""
-        width, height = self.size
+        width, height = self._view
         palette = self._get_palette()
         if y == height - 1:
             return caption_strip(self.selected, place=self._place(), width=width, palette=palette)

@@ -9,12 +9,11 @@ from typing import ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from timeline_fixtures import sample_briefing
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script, too
 
 from brief_tui.model import Briefing
 from brief_tui.widgets.timeline import Timeline
+from tests.timeline_fixtures import sample_briefing
 
 
 class TimelineApp(App[None]):
