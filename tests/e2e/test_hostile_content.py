@@ -254,7 +254,7 @@ def test_resizing_on_wide_and_long_text_never_crashes(terminal: Start) -> None:
     [
         ("control-escape.yaml", b"\x1b[31malert"),
         ("control-c1.yaml", b"\xc2\x9b31m"),
-        ("control-raw.yaml", b"[31malert"),
+        ("control-raw.yaml", b"\x1b[31malert"),
     ],
 )
 def test_a_control_character_is_an_error_with_its_place(terminal: Start, name: str, sequence: bytes) -> None:
