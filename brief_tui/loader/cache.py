@@ -17,12 +17,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from brief_tui.loader.limits import DEFAULT_LIMITS, Limits
 from brief_tui.loader.schema import FORMAT_VERSION
 
 __all__ = ["LOADER_VERSION", "Cache", "cache_dir", "cache_key", "open_cache"]
 
 # Bump when the plain data's shape or any rule changes: old entries then simply miss.
-LOADER_VERSION = 1
+LOADER_VERSION = 2
 _VERSION_TAG = f"brief-format-{FORMAT_VERSION}-loader-{LOADER_VERSION}-py{sys.version_info[0]}.{sys.version_info[1]}"
 _MAGIC = b"BRIEFCACHE\n"
 _SUFFIX = ".cache"
@@ -46,9 +47,11 @@ def cache_disabled() -> bool:
     return os.environ.get("BRIEF_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
 
 
-def cache_key(data: bytes) -> str:
-    """The key of a file's bytes under this format and loader version."""
+def cache_key(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The key of a file's bytes under this format and loader version (and limits)."""
     digest = hashlib.blake2b(_VERSION_TAG.encode(), digest_size=20)
+    if limits != DEFAULT_LIMITS:  # a file within wide limits is not thereby within narrow ones
+        digest.update(repr(limits).encode())
     digest.update(data)
     return digest.hexdigest()
 

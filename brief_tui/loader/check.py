@@ -6,6 +6,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode
 
+from brief_tui.loader.build import EVENT_FIELDS
 from brief_tui.loader.problems import ProblemLog
 from brief_tui.loader.schema import FORMAT_VERSION, AliasExpansion, Walker
 from brief_tui.loader.specs import value_node
@@ -14,9 +15,9 @@ from brief_tui.loader.yaml_nodes import PLAIN, position
 __all__ = ["walk_briefing"]
 
 
-def walk_briefing(root: MappingNode, log: ProblemLog, budget: int) -> dict[str, Any] | None:
+def walk_briefing(root: MappingNode, log: ProblemLog, budget: int, max_depth: int) -> dict[str, Any] | None:
     """Check a whole briefing; its plain data, or None when it has errors."""
-    w = Walker(log, budget)
+    w = Walker(log, budget, max_depth)
     if not _version_ok(w, root, FORMAT_VERSION):
         return None
     # Dates anywhere in the file are read in the timezone, wherever it is written.
@@ -31,6 +32,8 @@ def walk_briefing(root: MappingNode, log: ProblemLog, budget: int) -> dict[str, 
         return None
     assert plain is not None  # the root is a mapping
     w.check_refs()
+    if "events" in plain:
+        plain["events"] = [tuple(map(event.get, EVENT_FIELDS)) for event in plain["events"]]
     if "id" in plain:
         plain["_id_position"] = position(value_node(root, "id"))
     as_of = plain.get("as_of")

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from brief_tui.loader.limits import Limits
 from brief_tui.loader.load import LoadResult, load_briefing
 from brief_tui.loader.problems import BriefingError, Problem
 
@@ -50,13 +51,13 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def load_library(paths: Sequence[str | Path], *, cache: bool = True) -> Library:
+def load_library(paths: Sequence[str | Path], *, cache: bool = True, limits: Limits | None = None) -> Library:
     """Load every briefing named or found below the given paths; broken ones are listed."""
     library = Library()
     owners: dict[str, str] = {}
     for path in _expand(paths):
         try:
-            result = load_briefing(path, cache=cache)
+            result = load_briefing(path, cache=cache, limits=limits)
         except BriefingError as error:
             library.broken.append(error)
             continue

@@ -12,8 +12,9 @@ from typing import Any
 
 from brief_tui.loader.build import build_briefing
 from brief_tui.loader.check import walk_briefing
+from brief_tui.loader.limits import DEFAULT_LIMITS, Limits
 from brief_tui.loader.problems import BriefingError, Problem, ProblemLog, TooManyProblems
-from brief_tui.loader.yaml_nodes import MAX_BYTES, compose_document
+from brief_tui.loader.yaml_nodes import compose_document
 from brief_tui.model.items import Briefing
 
 __all__ = ["LoadResult", "check_bytes", "load_briefing"]
@@ -58,11 +59,11 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _read(path: Path, shown: str) -> bytes:
+def _read(path: Path, shown: str, max_bytes: int) -> bytes:
     log = ProblemLog(shown)
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(max_bytes + 1)  # enough to know it is too big
     except IsADirectoryError:
         log.error(1, 1, "this is a folder, not a briefing file")
     except FileNotFoundError:
@@ -74,17 +75,19 @@ def _read(path: Path, shown: str) -> bytes:
     raise BriefingError(shown, log.sorted())
 
 
-def check_bytes(data: bytes, shown: str, progress: Progress | None = None) -> tuple[dict[str, Any], list[Problem]]:
+def check_bytes(
+    data: bytes, shown: str, progress: Progress | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, Any], list[Problem]]:
     """Check a briefing's bytes: its plain data and warnings, or BriefingError."""
-    log = ProblemLog(shown)
+    log = ProblemLog(shown, limits.max_problems)
     plain = None
     try:
         with _collector_paused():
-            root = compose_document(data, log)
+            root = compose_document(data, log, limits)
             if progress is not None:
                 progress(0.6)
             if root is not None:
-                plain = walk_briefing(root, log, budget=len(data) + 1000)
+                plain = walk_briefing(root, log, len(data) + 1000, limits.max_depth)
             del root
     except TooManyProblems:
         pass
@@ -96,25 +99,36 @@ def check_bytes(data: bytes, shown: str, progress: Progress | None = None) -> tu
     return plain, log.sorted()
 
 
-def load_briefing(path: str | Path, *, cache: bool = True, progress: Progress | None = None) -> LoadResult:
+def load_briefing(
+    path: str | Path,
+    *,
+    cache: bool = True,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+) -> LoadResult:
     """Load and check one briefing file; raise BriefingError listing every problem."""
     from brief_tui.loader import cache as parse_cache
 
+    limits = limits or DEFAULT_LIMITS
     shown = str(path)
-    data = _read(Path(path), shown)
+    data = _read(Path(path), shown, limits.max_bytes)
+    if progress is not None:
+        progress(0.0)
     store = parse_cache.open_cache() if cache else None
-    key = parse_cache.cache_key(data) if store is not None else ""
+    key = parse_cache.cache_key(data, limits) if store is not None else ""
     with _collector_paused():
         cached = store.get(key) if store is not None else None
         if cached is not None:
             plain, raw_warnings = cached
             warnings = [Problem(shown, line, column, "warning", message) for line, column, message in raw_warnings]
         else:
-            plain, warnings = check_bytes(data, shown, progress)
+            plain, warnings = check_bytes(data, shown, progress, limits)
             if store is not None:
                 store.put(key, plain, [(w.line, w.column, w.message) for w in warnings])
         briefing = build_briefing(plain, shown)
+        line, column = plain.get("_id_position", (1, 1))
+        # Freed while the collector still sleeps, so its first pass scans only the model.
+        del plain, cached
     if progress is not None:
         progress(1.0)
-    line, column = plain.get("_id_position", (1, 1))
     return LoadResult(briefing, warnings, (line, column))

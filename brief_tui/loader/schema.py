@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from brief_tui.loader.problems import ProblemLog, did_you_mean
 from brief_tui.loader.specs import after_item, make_specs
-from brief_tui.loader.yaml_nodes import MAX_DEPTH, PLAIN, position
+from brief_tui.loader.yaml_nodes import PLAIN, position
 from brief_tui.model.dates import BriefDate, DateError, DatePoint, parse_date, parse_timezone
 
 __all__ = ["FORMAT_VERSION", "Walker", "date_to_plain"]
@@ -89,8 +89,9 @@ def _describe(node: Node) -> str:
 class Walker:
     """Walks one briefing's node graph once, collecting plain data and problems."""
 
-    def __init__(self, log: ProblemLog, budget: int) -> None:
+    def __init__(self, log: ProblemLog, budget: int, max_depth: int) -> None:
         self.log = log
+        self.max_depth = max_depth
         self.tz: tzinfo = timezone.utc
         self.zone: str | None = None
         self.ids: dict[str, tuple[str, Node]] = {}
@@ -122,8 +123,8 @@ class Walker:
         if node.__class__ is not MappingNode:
             self.expected(node, key, f"{_a(kind)} (`key: value` lines)")
             return None
-        if self.depth >= MAX_DEPTH:  # only a recursive alias gets here
-            self.error(node, f"the YAML nests more than {MAX_DEPTH} levels deep")
+        if self.depth >= self.max_depth:  # only a recursive alias gets here
+            self.error(node, f"the YAML nests more than {self.max_depth} levels deep")
             return None
         spec, required = self._specs[kind]
         out: dict[str, Any] = {}
@@ -205,8 +206,8 @@ class Walker:
         self.checked.add(id(node))
         self.depth += 1
         try:
-            if self.depth > MAX_DEPTH:
-                self.error(node, f"the YAML nests more than {MAX_DEPTH} levels deep")
+            if self.depth > self.max_depth:
+                self.error(node, f"the YAML nests more than {self.max_depth} levels deep")
                 return
             if node.__class__ is SequenceNode:
                 for item in node.value:

@@ -18,6 +18,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from brief_tui.loader.limits import DEFAULT_LIMITS, Limits
 from brief_tui.loader.problems import ProblemLog
 
 __all__ = [
@@ -31,9 +32,9 @@ __all__ = [
     "use_libyaml",
 ]
 
-MAX_BYTES = 32 * 1024 * 1024
-MAX_DEPTH = 64
-MAX_ALIASES = 100
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
+MAX_DEPTH = DEFAULT_LIMITS.max_depth
+MAX_ALIASES = DEFAULT_LIMITS.max_aliases
 
 PLAIN = "brief:plain"  # an untagged plain scalar: `no`, `2025`, `Kyiv`
 QUOTED = "brief:quoted"  # an untagged quoted or block scalar: always text
@@ -113,24 +114,28 @@ def _offset_position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def compose_document(data: bytes, log: ProblemLog) -> MappingNode | None:
+def compose_document(data: bytes, log: ProblemLog, limits: Limits = DEFAULT_LIMITS) -> MappingNode | None:
     """The top-level mapping of a briefing, or None with problems logged."""
-    if len(data) > MAX_BYTES:
-        log.error(1, 1, f"the file is {len(data) / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB")
+    if len(data) > limits.max_bytes:
+        log.error(1, 1, f"the file is {len(data) / 2**20:.1f} MiB; the limit is {limits.max_bytes / 2**20:g} MiB")
         return None
     if not data.strip():
         log.error(1, 1, "the file is empty; a briefing starts with `brief: 1`")
         return None
     if not _check_text(data, log):
         return None
-    if _MAY_HAVE_PROPERTY.search(data) and not _prescan(data, log):
+    if _MAY_HAVE_PROPERTY.search(data) and not _prescan(data, log, limits):
         return None
     composer = _Composer(data)
     try:
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as error:
-        # libyaml stops at 1000 levels; the pre-scan names the place where level 65 starts.
-        if "nesting depth" not in str(error.problem) or _prescan(data, log):
+        if "nesting depth" in str(error.problem):
+            # libyaml reads ahead, so it stops at its own limit of 1000 before any event shows level 65.
+            mark = error.problem_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            log.error(line, column, f"the YAML nests 1000 levels deep here; the limit is {limits.max_depth}")
+        else:
             _syntax_problem(error, data, log)
         return None
     except yaml.YAMLError as error:
@@ -138,8 +143,8 @@ def compose_document(data: bytes, log: ProblemLog) -> MappingNode | None:
         return None
     except RecursionError:
         # The pure-Python composer recurses; its parser does not, so the pre-scan finds the place.
-        if _prescan(data, log):
-            log.error(1, 1, f"the YAML nests too deeply (the limit is {MAX_DEPTH} levels)")
+        if _prescan(data, log, limits):
+            log.error(1, 1, f"the YAML nests too deeply (the limit is {limits.max_depth} levels)")
         return None
     finally:
         composer.dispose()
@@ -181,7 +186,7 @@ def _check_text(data: bytes, log: ProblemLog) -> bool:
     return not found
 
 
-def _prescan(data: bytes, log: ProblemLog) -> bool:
+def _prescan(data: bytes, log: ProblemLog, limits: Limits) -> bool:
     """Check tags, aliases and depth on the event stream; False if the file is refused."""
     parser = _Composer(data)
     depth = 0
@@ -195,9 +200,9 @@ def _prescan(data: bytes, log: ProblemLog) -> bool:
             if isinstance(event, NodeEvent):
                 if isinstance(event, AliasEvent):
                     aliases += 1
-                    if aliases > MAX_ALIASES:
+                    if aliases > limits.max_aliases:
                         line, column = position(event)
-                        log.error(line, column, f"more than {MAX_ALIASES} aliases (`*name`) in one file")
+                        log.error(line, column, f"more than {limits.max_aliases} aliases (`*name`) in one file")
                         return False
                     continue
                 tag = event.tag  # type: ignore[attr-defined]
@@ -207,16 +212,16 @@ def _prescan(data: bytes, log: ProblemLog) -> bool:
                     ok = False
                 if isinstance(event, CollectionStartEvent):
                     depth += 1
-                    if depth > MAX_DEPTH:
+                    if depth > limits.max_depth:
                         line, column = position(event)
-                        log.error(line, column, f"the YAML nests more than {MAX_DEPTH} levels deep")
+                        log.error(line, column, f"the YAML nests more than {limits.max_depth} levels deep")
                         return False
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
         return ok  # composing again reports the syntax error with its position
     except RecursionError:
-        log.error(1, 1, f"the YAML nests too deeply (the limit is {MAX_DEPTH} levels)")
+        log.error(1, 1, f"the YAML nests too deeply (the limit is {limits.max_depth} levels)")
         return False
     finally:
         parser.dispose()
@@ -243,7 +248,6 @@ _SYNTAX = (
         "found unknown escape character",
         "an unknown escape (`\\`) in a double-quoted string; use `\\\\` for a backslash",
     ),
-    ("exceeded maximum nesting depth", f"the YAML nests more than {MAX_DEPTH} levels deep"),
 )
 
 

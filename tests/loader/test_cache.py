@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,9 +38,9 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = loading.check_bytes
 
-    def counting(data: bytes, shown: str, progress: object = None) -> object:
+    def counting(data: bytes, shown: str, *args: Any) -> object:
         calls.append(shown)
-        return real(data, shown)
+        return real(data, shown, *args)
 
     monkeypatch.setattr(loading, "check_bytes", counting)
     return calls

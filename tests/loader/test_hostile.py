@@ -70,7 +70,8 @@ def test_recursive_alias() -> None:
 @pytest.mark.parametrize("depth", [65, 1000, 100_000])
 def test_deep_flow_nesting(depth: int) -> None:
     data = HEAD.encode() + b"x-deep: " + b"[" * depth + b"]" * depth + b"\n"
-    assert "nests more than 64 levels" in refused(data) or "too deeply" in refused(data)
+    message = refused(data)
+    assert "nests more than 64 levels" in message or "the limit is 64" in message
 
 
 def test_deep_block_nesting() -> None:
@@ -119,3 +120,24 @@ def test_unreadable_paths(tmp_path: Path) -> None:
         load_briefing(tmp_path / "missing.yaml", cache=False)
     with pytest.raises(BriefingError, match="folder"):
         load_briefing(tmp_path, cache=False)
+
+
+def test_limits_are_settings(tmp_path: Path) -> None:
+    from brief_tui.loader import Limits, load_library
+
+    path = tmp_path / "b.yaml"
+    path.write_text(HEAD + "x-a: &a [[1]]\nx-b: [*a, *a]\n", encoding="utf-8")
+    load_briefing(path)  # within the defaults, and now cached
+    for limits, message in [
+        (Limits(max_aliases=1), "more than 1 aliases"),
+        (Limits(max_depth=2), "nests more than 2 levels"),
+        (Limits(max_bytes=50), "the limit is"),
+    ]:
+        with pytest.raises(BriefingError, match=message):
+            load_briefing(path, limits=limits)
+        assert load_library([path], limits=limits).broken
+    many = HEAD + "events:\n" + "".join(f"  - {{id: e{i}, date: 2025-02-30}}\n" for i in range(10))
+    path.write_text(many, encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_briefing(path, limits=Limits(max_problems=3))
+    assert len(caught.value.problems) == 4
