@@ -152,10 +152,16 @@ def test_next_thread_over_ssh(server: SshServer, remote_env: dict[str, str]) -> 
         screen.close()
     report = _report(costs)
     print("\n" + report)
-    NOTES.parent.mkdir(parents=True, exist_ok=True)
-    NOTES.write_text(report)
+    _write_notes(report)
     for _, terminal_bytes, _ in costs:
         assert 0 < terminal_bytes < SANITY_BYTES
+
+
+def _write_notes(report: str) -> None:
+    """Replace the measured part of the notes, keeping what was written by hand below it."""
+    NOTES.parent.mkdir(parents=True, exist_ok=True)
+    kept = NOTES.read_text().partition("\n## Notes")[1:] if NOTES.exists() else ("", "")
+    NOTES.write_text(report + "".join(kept))
 
 
 def _report(costs: list[tuple[str, int, int | None]]) -> str:
