@@ -41,7 +41,7 @@ OPEN_START_GLYPH = "◂"
 OPEN_END_GLYPH = "▸"
 CURSOR_GLYPH = "▸"
 HIGHLIGHT_GLYPH = "┃"
-LABEL_ROOM = 32  # how far left of the window an event's title may start and still reach into it
+LABEL_ROOM = 48  # the longest title drawn after a glyph; rows are laid out this far past the window
 
 Names = tuple[str, ...]
 
@@ -200,7 +200,7 @@ def lane_strip(
     ``selected`` is the selected event when this row is the cursor's row (else None);
     events of ``thread`` are highlighted.
     """
-    lo, hi = x0 - LABEL_ROOM, x0 + width + LABEL_ROOM
+    lo, hi = x0, x0 + width + LABEL_ROOM
     canvas = _Canvas(lo, hi)
     asof = layout.asof_col
     for col in range(max(lo, asof + 1), hi):
@@ -249,7 +249,9 @@ def lane_strip(
         if len(events) == 1:  # a crowded cell shows its selected event's glyph; the caption says how many
             titled.append((col, shown, names_for(col, "label", *lit(shown), *chosen), marked))
     for col, shown, names, marked in titled:
-        if marked or canvas.free(col + 1):  # no title squeezed in behind a neighbour's glyph
+        # No title for a glyph left of the window (it would show as a stray fragment), nor
+        # squeezed in behind a neighbour's glyph.
+        if col >= x0 and (marked or canvas.free(col + 1)):
             title = data.events[shown].title or data.events[shown].id
             canvas.write(col + 2, shorten(clean_line(title), LABEL_ROOM - 2), names)
     label = _lane_label(lane, label_width, row.sub == 0, cursor, thread, palette)
@@ -258,9 +260,9 @@ def lane_strip(
 
 def axis_strip(layout: ZoomLayout, *, x0: int, width: int, label_width: int, palette: Palette) -> Strip:
     """The tick row: the zoom level's name over the label column, then tick labels and the as-of mark."""
-    lo, hi = x0 - LABEL_ROOM, x0 + width + LABEL_ROOM
+    lo, hi = x0, x0 + width + LABEL_ROOM
     canvas = _Canvas(lo, hi, ("tick",))
-    for col, label in tick_labels(layout, lo, hi - 1):
+    for col, label in tick_labels(layout, x0, hi - 1):  # none cut by the left edge
         canvas.write(col, label, ("tick",))
     col, text = asof_label(layout)
     for n, char in enumerate(text):

@@ -354,7 +354,8 @@ class Timeline(ScrollView, can_focus=True):
     def _label_width(self) -> int:
         if self._list_mode:
             return 0
-        return min(self._longest_title[self._merged] + 3, 22, max(8, self._view.width // 5))
+        # Room for the longest title, the zoom name above it ("quarter"), at most a fifth of the width.
+        return min(max(self._longest_title[self._merged] + 3, 9), 22, max(9, self._view.width // 5))
 
     def _lane_area(self) -> int:
         return max(1, self._view.width - self._label_width())
