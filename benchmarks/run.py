@@ -220,20 +220,25 @@ def _thread_needles(paths: list[Path]) -> list[str]:
     return sorted(set(ascii_first or needles))
 
 
-def _builtin_paths() -> list[Path]:
-    try:
-        from brief_tui.paths import builtin_content
+def _builtin_paths(source: Path | None) -> list[Path]:
+    if source is not None:
+        root = source / "content"
+    else:
+        try:
+            from brief_tui.paths import builtin_content
 
-        root = builtin_content()
-    except Exception:
-        root = HERE.parent / "content"
+            root = builtin_content()
+        except Exception:
+            root = HERE.parent / "content"
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def make_scenarios(sizes: list[tuple[int, int]], work: Path, app: list[str]) -> tuple[list[Scenario], list[Path]]:
+def make_scenarios(
+    sizes: list[tuple[int, int]], work: Path, app: list[str], source: Path | None = None
+) -> tuple[list[Scenario], list[Path]]:
     """The floor, the built-in briefing, and a first and a cached open of each generated size."""
     floor = Scenario("floor (bare Textual)", [sys.executable, str(HERE / "floor_app.py")], [FLOOR_READY], floor=True)
-    builtin_needles = _thread_needles(_builtin_paths())
+    builtin_needles = _thread_needles(_builtin_paths(source))
     builtin = Scenario(
         "built-in",
         list(app),
@@ -499,6 +504,45 @@ def _fmt_ratio(value: float | None) -> str:
     return f"{value:.2f}x" if value is not None else "—"
 
 
+def export_commit(rev: str, work: Path) -> tuple[Path, str]:
+    """The app's files at ``rev``, unpacked under ``work``, and the short commit id.
+
+    The children import brief_tui from there (PYTHONPATH comes before the editable
+    install), so edits in the working tree during a long run cannot change the figures.
+    """
+    root = HERE.parent
+    commit = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--short", rev], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    source = work / f"src-{commit}"
+    source.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", "--format=tar", rev, "brief_tui", "content", "styles"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    return source, commit
+
+
+def _tree_state() -> str:
+    """The commit of the working tree, and whether the app's files differ from it."""
+    root = str(HERE.parent)
+    try:
+        commit = subprocess.run(
+            ["git", "-C", root, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", root, "status", "--porcelain", "--", "brief_tui", "content", "styles"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return f"{commit} + uncommitted changes (working tree)" if dirty else commit
+
+
 def machine() -> dict[str, str]:
     """What the figures were measured on."""
     from importlib.metadata import PackageNotFoundError, version
@@ -509,12 +553,6 @@ def machine() -> dict[str, str]:
         except PackageNotFoundError:
             return "not installed"
 
-    try:
-        commit = subprocess.run(
-            ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-        ).stdout.strip()
-    except OSError:
-        commit = ""
     return {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "nproc": str(os.cpu_count()),
@@ -523,7 +561,6 @@ def machine() -> dict[str, str]:
         "textual": ver("textual"),
         "pyyaml": ver("pyyaml"),
         "pyte": ver("pyte"),
-        "commit": commit,
     }
 
 
@@ -551,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-loader", action="store_true", help="skip the loader-alone figures")
     ap.add_argument("--json", metavar="FILE", help="also write every figure as JSON ('-' for stdout)")
     ap.add_argument("-o", "--output", metavar="FILE", help="also write the report, with the machine, to FILE")
+    ap.add_argument("--commit", metavar="REV", help="benchmark the app as committed at REV, not the working tree")
     ap.add_argument("--dump", action="store_true", help="print each scenario's screen after every step")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = ap.parse_args(argv)
@@ -562,10 +600,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmp:
         work = Path(tmp)
-        scenarios, files = make_scenarios(sizes, work, app)
+        source, tested = None, _tree_state()
+        if args.commit:
+            source, tested = export_commit(args.commit, work)
+            os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), os.environ.get("PYTHONPATH")]))
+        scenarios, files = make_scenarios(sizes, work, app, source)
         run_all(scenarios, runs, args.limit, work, log, interleave=not args.smoke)
         loader = [] if args.no_loader else run_loader(files, 1 if args.smoke else 5, log)
-    info = machine()
+    info = {**machine(), "commit": tested}
     text = report(scenarios, loader, args.smoke, runs)
     fails = failure_lines(scenarios)
     header = (
@@ -581,7 +623,9 @@ def main(argv: list[str] | None = None) -> int:
             for step, screen in s.screens.items():
                 print(f"\n--- {s.name}: {step} ---\n{screen}")
     if args.output:
-        Path(args.output).write_text(f"# Benchmark results\n\n{header}\n\n{text}", encoding="utf-8")
+        failed = "\n".join(f"- {line.splitlines()[0]}" for line in fails)
+        failed = f"\nFailures (`--dump` shows the screens):\n{failed}\n" if fails else ""
+        Path(args.output).write_text(f"# Benchmark results\n\n{header}\n\n{text}{failed}", encoding="utf-8")
     if args.json:
         data = {
             "machine": info,
