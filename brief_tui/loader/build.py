@@ -52,7 +52,7 @@ _PRECISIONS = tuple(Precision)
 class _Builder:
     def __init__(self) -> None:
         self.by_id: dict[str, Any] = {}
-        self.dates: dict[Any, BriefDate] = {}
+        self.dates: dict[int, BriefDate] = {}
         self.bare: dict[str, Citation] = {}
 
     def point(self, plain: Any) -> DatePoint | None:
@@ -71,14 +71,15 @@ class _Builder:
     def date(self, plain: Any) -> BriefDate | None:
         if plain is None:
             return None
-        # Marshal keeps tuples, so a plain date is its own memo key; many items share a date.
-        date = self.dates.get(plain)
+        # The walker gives every use of one date text the same tuple, and marshal keeps that
+        # sharing, so the tuple's id is a memo key (plain outlives the build).
+        date = self.dates.get(id(plain))
         if date is None:
             text, interval, start, end = plain
             start_point = self.point(start)
             end_point = start_point if end is start or end == start else self.point(end)
             date = BriefDate(text, start_point, end_point, interval)
-            self.dates[plain] = date
+            self.dates[id(plain)] = date
         return date
 
     def refs(self, ids: list[str] | None) -> list[Any]:

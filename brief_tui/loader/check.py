@@ -15,9 +15,18 @@ from brief_tui.loader.yaml_nodes import PLAIN, position
 __all__ = ["walk_briefing"]
 
 
-def walk_briefing(root: MappingNode, log: ProblemLog, budget: int, max_depth: int) -> dict[str, Any] | None:
+def walk_briefing(
+    root: MappingNode, log: ProblemLog, budget: int, max_depth: int, escapes: bool = True
+) -> dict[str, Any] | None:
     """Check a whole briefing; its plain data, or None when it has errors."""
-    w = Walker(log, budget, max_depth)
+    w = Walker(log, budget, max_depth, escapes)
+    try:
+        return _walk(w, root, log)
+    finally:
+        w.close()
+
+
+def _walk(w: Walker, root: MappingNode, log: ProblemLog) -> dict[str, Any] | None:
     if not _version_ok(w, root, FORMAT_VERSION):
         return None
     # Dates anywhere in the file are read in the timezone, wherever it is written.

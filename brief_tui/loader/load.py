@@ -87,7 +87,7 @@ def check_bytes(
             if progress is not None:
                 progress(0.6)
             if root is not None:
-                plain = walk_briefing(root, log, len(data) + 1000, limits.max_depth)
+                plain = walk_briefing(root, log, len(data) + 1000, limits.max_depth, b"\\" in data)
             del root
     except TooManyProblems:
         pass

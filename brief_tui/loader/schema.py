@@ -89,8 +89,9 @@ def _describe(node: Node) -> str:
 class Walker:
     """Walks one briefing's node graph once, collecting plain data and problems."""
 
-    def __init__(self, log: ProblemLog, budget: int, max_depth: int) -> None:
+    def __init__(self, log: ProblemLog, budget: int, max_depth: int, escapes: bool = True) -> None:
         self.log = log
+        self.escapes = escapes  # whether the file has a `\` at all: else no escape can make a control character
         self.max_depth = max_depth
         self.tz: tzinfo = timezone.utc
         self.zone: str | None = None
@@ -104,8 +105,25 @@ class Walker:
         # Each list item costs one visit; aliases can repeat items, never past the file's size.
         self.budget = budget
         self._specs = self._make_specs()
-        self._names = {name: name for spec, _required in self._specs.values() for name in spec}
+        self._handlers = {
+            kind: {name: (name, handler) for name, handler in spec.items()}
+            for kind, (spec, _req) in self._specs.items()
+        }
         self._ref_ids: dict[str, str] = {}
+
+    def close(self) -> None:
+        """Drop every node held, and the handlers that refer back to the walker.
+
+        Handlers are closures over the walker, a reference cycle: without this, the nodes
+        it holds would wait for the cyclic collector, which then takes longer than the parse.
+        """
+        self.ids.clear()
+        self.refs.clear()
+        self.timed.clear()
+        self.item_nodes.clear()
+        self.checked.clear()
+        self._specs.clear()
+        self._handlers.clear()
 
     # -- problems ----------------------------------------------------------------------
     def error(self, node: Node, message: str) -> None:
@@ -127,24 +145,28 @@ class Walker:
             self.error(node, f"the YAML nests more than {self.max_depth} levels deep")
             return None
         spec, required = self._specs[kind]
+        handlers = self._handlers[kind]
         out: dict[str, Any] = {}
         seen: dict[str, Node] = {}
         self.depth += 1
         flow = node.flow_style
+        log = self.log
         for key_node, value_node in node.value:
-            name = self._key(key_node, seen, spec, kind)
-            if name is None:
+            # The common case inline: a known key, first time written. `name` is the spec's
+            # own string object, so the cache stores each key name once.
+            entry = handlers.get(key_node.value) if key_node.__class__ is ScalarNode else None
+            if entry is None or entry[0] in seen:
+                self._odd_key(key_node, value_node, seen, spec, kind)
                 continue
-            if name.startswith("x-"):
-                self.extension(value_node)
-                continue
+            name, handler = entry
+            seen[name] = key_node
             if flow:
                 self._flow_question(value_node)
-            before = self.log.error_count
-            value = spec[name](value_node, name)
+            before = log.error_count
+            value = handler(value_node, name)
             if value is not None:
                 out[name] = value
-            elif name in required and self.log.error_count == before:
+            elif name in required and log.error_count == before:
                 self.error(value_node, f"`{name}` is empty; {_a(kind)} needs one")
         self.depth -= 1
         for name in required:
@@ -152,26 +174,26 @@ class Walker:
                 self.error(node, f"{_a(kind)} needs `{name}`, which is missing here")
         return out
 
-    def _key(self, key_node: Node, seen: dict[str, Node], spec: dict[str, Handler], kind: str) -> str | None:
+    def _odd_key(
+        self, key_node: Node, value_node: Node, seen: dict[str, Node], spec: dict[str, Handler], kind: str
+    ) -> None:
+        """A key that is not a known, first-written one: an extension, a repeat or a mistake."""
         if key_node.__class__ is not ScalarNode:
             self.error(key_node, "a key must be a plain word such as `title`, not a list or mapping")
-            return None
+            return
         name: str = key_node.value
-        # The spec's own key object: one shared string keeps the cache file small.
-        name = self._names.get(name, name)
         if name in seen:
             line = position(seen[name])[0]
             self.error(key_node, f"the key `{name}` is written twice in one mapping (first at line {line})")
-            return None
+            return
         seen[name] = key_node
-        if name in spec or name.startswith("x-"):
-            return name
-        if name == "<<" and key_node.tag == PLAIN:
+        if name.startswith("x-"):
+            self.extension(value_node)
+        elif name == "<<" and key_node.tag == PLAIN:
             self.error(key_node, "merge keys (`<<`) are not allowed; write the keys out")
         else:
             hint = did_you_mean(name, spec)
             self.error(key_node, f"unknown key `{name}` in {_a(kind)}{hint}; extensions start with `x-`")
-        return None
 
     def sequence(self, node: Node, key: str, each: Handler, wanted: str) -> list[Any] | None:
         """Walk a list, each entry through ``each``; entries that fail are dropped."""
@@ -229,7 +251,7 @@ class Walker:
 
     def _control(self, node: ScalarNode) -> None:
         # Raw control characters were refused before parsing; escapes can still make them.
-        if node.style == '"' and _CONTROL.search(node.value):
+        if self.escapes and node.style == '"' and _CONTROL.search(node.value):
             self.error(node, "a control character (from a `\\` escape) is not allowed in a briefing")
 
     # -- scalars -----------------------------------------------------------------------
@@ -241,7 +263,7 @@ class Walker:
         value: str = node.value
         if node.tag == PLAIN and value in _NULLS:
             return None
-        if node.style == '"':
+        if self.escapes and node.style == '"':
             self._control(node)
         return value
 
@@ -354,8 +376,11 @@ class Walker:
         by_kind: dict[str, list[str]] = {}
         for ident, (kind, _node) in self.ids.items():
             by_kind.setdefault(kind, []).append(ident)
+        ids = self.ids
         for ident, kinds, node, key in self.refs:
-            entry = self.ids.get(ident)
+            entry = ids.get(ident)
+            if entry is not None and entry[0] in kinds:
+                continue
             wanted = " or ".join(_a(kind) for kind in kinds)
             if entry is None:
                 candidates = [i for kind in kinds for i in by_kind.get(kind, ())]

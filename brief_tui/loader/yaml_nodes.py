@@ -43,9 +43,13 @@ _CORE_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", 
 
 # C0 and C1 controls and DEL, except tab and newline; a CR only as part of CRLF.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-# Cheap gates: only a file that may hold an anchor or a tag pays for the event pre-scan.
-# They may match prose ("Tom &Jerry", "wow !"); then the scan runs and finds nothing.
-_MAY_HAVE_PROPERTY = re.compile(rb"(?:^|[\s\[{,:?-])[&!][^\s]", re.MULTILINE)
+# Bytes that may start a control-character problem: C0 (but tab and LF), DEL, and 0xC2,
+# the lead byte of every C1 character in UTF-8 (and of harmless ones such as `°`).
+_SUSPECT = bytes([*range(0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), 0x7F, 0xC2])
+_NOT_SUSPECT = bytes(b for b in range(256) if b not in _SUSPECT)
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+# What may come right before an anchor `&a` or a tag `!t`: nothing, a space, or an indicator.
+_BEFORE_PROPERTY = frozenset(b" \t\r\n[{,:?-")
 
 
 def _libyaml_limits_nesting() -> bool:
@@ -124,7 +128,7 @@ def compose_document(data: bytes, log: ProblemLog, limits: Limits = DEFAULT_LIMI
         return None
     if not _check_text(data, log):
         return None
-    if _MAY_HAVE_PROPERTY.search(data) and not _prescan(data, log, limits):
+    if _may_have_property(data) and not _prescan(data, log, limits):
         return None
     composer = _Composer(data)
     try:
@@ -159,6 +163,32 @@ def compose_document(data: bytes, log: ProblemLog, limits: Limits = DEFAULT_LIMI
     return node
 
 
+def _may_have_property(data: bytes) -> bool:
+    """Whether the file may hold an anchor or a tag: only such a file pays for the pre-scan.
+
+    Prose can match ("Tom &Jerry", "wow !"); then the scan runs and finds nothing.
+    """
+    for mark in b"&!":
+        at = data.find(mark)
+        while at != -1:
+            before = data[at - 1] if at else 0x20
+            after = data[at + 1 : at + 2]
+            if before in _BEFORE_PROPERTY and after and not after.isspace():
+                return True
+            at = data.find(mark, at + 1)
+    return False
+
+
+def _may_have_controls(data: bytes) -> bool:
+    """A fast test on the bytes; only a file that may hold a control character is searched."""
+    suspects = data.translate(None, _NOT_SUSPECT)
+    if not suspects:
+        return False
+    if suspects.count(b"\r") + suspects.count(b"\xc2") < len(suspects):
+        return True
+    return data.count(b"\r") != data.count(b"\r\n") or _C1.search(data) is not None
+
+
 def _check_text(data: bytes, log: ProblemLog) -> bool:
     """Whether the bytes are UTF-8 with no control characters; problems logged."""
     try:
@@ -170,6 +200,8 @@ def _check_text(data: bytes, log: ProblemLog) -> bool:
         byte = data[error.start]
         log.error(line, column, f"the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8")
         return False
+    if not _may_have_controls(data):
+        return True
     if text.startswith("\ufeff"):
         text = text[1:]
     found = False
