@@ -88,6 +88,8 @@ def check_bytes(
                 progress(0.6)
             if root is not None:
                 plain = walk_briefing(root, log, len(data) + 1000, limits.max_depth, b"\\" in data)
+                if progress is not None:
+                    progress(0.9)
             del root
     except TooManyProblems:
         pass

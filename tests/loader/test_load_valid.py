@@ -95,3 +95,15 @@ def test_builtin_briefing_loads_without_warnings() -> None:
     result = load_briefing(path, cache=False)
     assert result.warnings == []
     assert result.briefing.events
+
+
+def test_progress_is_reported_up_to_one(mini: Path) -> None:
+    seen: list[float] = []
+    load_briefing(mini, cache=False, progress=seen.append)
+    assert seen == sorted(seen)
+    assert seen[0] == 0.0
+    assert seen[-1] == 1.0
+    cached: list[float] = []
+    load_briefing(mini, progress=cached.append)
+    load_briefing(mini, progress=cached.append)
+    assert cached[-1] == 1.0
