@@ -94,18 +94,21 @@ def _press(t: Term, key: str, change_limit: float, settle_limit: float) -> dict[
 
 
 def _wait_ready(t: Term, needles: list[str], limit: float) -> float | None:
-    if not needles:
-        return t.wait_until(lambda: t.first_paint is not None, limit)
+    """When the first useful frame arrived; None if it did not, or the program crashed first."""
     seen = [-1]
+    state = {"ready": False}
 
-    def ready() -> bool:  # the screen text only changes when t.changes does
+    def done() -> bool:  # the screen only changes when t.changes does
         if t.changes == seen[0]:
             return False
         seen[0] = t.changes
+        if b"Traceback" in t.raw:  # a crash screen can stay up: do not wait out the limit
+            return True
         text = t.text()
-        return any(n in text for n in needles)
+        state["ready"] = any(n in text for n in needles) if needles else t.first_paint is not None
+        return state["ready"]
 
-    if t.wait_until(ready, limit) is None:
+    if t.wait_until(done, limit) is None or not state["ready"]:
         return None
     return t.last_change  # the arrival of the bytes that put the title on screen
 
@@ -120,6 +123,7 @@ def run_once(scenario: Scenario, limit: float, measure_keys: bool = True) -> Out
         if t.first_paint is not None:
             out.figures["paint_ms"] = (t.first_paint - t.t0) * 1000
         if ready is None:
+            t.settle(QUIET, 3.0)  # let a traceback finish printing, so the tail shows the exception
             why = t.problem() or (
                 f"its first useful frame ({_needle_desc(scenario)}) did not appear within {limit:.0f} s"
             )
