@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASOF_GLYPH",
     "ASOF_LABEL",
+    "KEPT_LAYOUTS",
     "MAX_SUB_ROWS",
     "ZOOMS",
     "Lane",
@@ -44,6 +45,8 @@ _DAY = 24 * _HOUR
 STEP = {"day": 3 * _HOUR, "week": 12 * _HOUR, "month": 2 * _DAY, "quarter": 7 * _DAY, "year": 365.2425 / 12 * _DAY}
 MAX_SUB_ROWS = 4
 """Rows a lane may grow to so that overlapping intervals stay readable."""
+KEPT_LAYOUTS = 6
+"""Layouts kept at once (of 10: five zooms, two lane modes); each is about 1 MB at 10,000 events."""
 _RIGHT_ROOM = 12  # columns after the last date, for its tick label and the open-end arrow
 _EPOCH = datetime(1970, 1, 1)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -61,13 +64,17 @@ def _wall_clock(seconds: float) -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class Lane:
-    """A horizontal band: one thread's events, the events of no thread, or all events."""
+    """A horizontal band: one thread's events, the events of no thread, or all events.
+
+    Indexes and times are kept in arrays: at 10,000 events a tuple of ints or floats costs
+    eight times the memory.
+    """
 
     thread: Thread | None
     title: str
-    events: tuple[int, ...]  # indexes into TimelineData.events, in date order
-    anchors: tuple[float, ...] = ()  # sorted anchor times, for nearest-in-time lookups
-    by_anchor: tuple[int, ...] = ()  # the events in anchor order
+    events: array[int]  # indexes into TimelineData.events, in date order
+    anchors: array[float]  # sorted anchor times, for nearest-in-time lookups
+    by_anchor: array[int]  # the events in anchor order
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +90,35 @@ class Span:
 
 @dataclass(slots=True)
 class Row:
-    """One screen row of a lane: cells of events by anchor column, and interval spans."""
+    """One screen row of a lane: cells of events by anchor column, and interval spans.
+
+    Cell ``k`` sits at column ``cols[k]`` and holds ``members[starts[k]:starts[k + 1]]``.
+    """
 
     lane: int
     sub: int
-    cols: list[int] = field(default_factory=list)  # sorted anchor columns
-    cells: list[tuple[int, ...]] = field(default_factory=list)  # the events in each column, date order
+    cols: array[int] = field(default_factory=lambda: array("i"))  # sorted anchor columns
+    starts: array[int] = field(default_factory=lambda: array("i", [0]))
+    members: array[int] = field(default_factory=lambda: array("i"))  # each cell's events, date order
     spans: list[Span] = field(default_factory=list)  # sorted by start, none overlapping
 
+    def add_cell(self, col: int, events: list[int] | tuple[int, ...]) -> None:
+        """Append a cell right of every cell so far."""
+        self.cols.append(col)
+        self.members.extend(events)
+        self.starts.append(len(self.members))
+
+    def cell(self, k: int) -> tuple[int, ...]:
+        """The events of cell ``k``, in date order."""
+        return tuple(self.members[self.starts[k] : self.starts[k + 1]])
+
+    @property
+    def cells(self) -> list[tuple[int, ...]]:
+        """Every cell's events."""
+        return [self.cell(k) for k in range(len(self.cols))]
+
     def cells_between(self, first: int, last: int) -> range:
-        """Indexes into ``cols``/``cells`` of the cells in columns ``first`` to ``last``."""
+        """Indexes of the cells in columns ``first`` to ``last``."""
         return range(bisect.bisect_left(self.cols, first), bisect.bisect_right(self.cols, last))
 
     def spans_between(self, first: int, last: int) -> list[Span]:
@@ -141,7 +167,8 @@ class TimelineData:
 
     def _lane(self, thread: Thread | None, title: str, events: range | list[int]) -> Lane:
         by_anchor = sorted(events, key=lambda i: (self.anchor[i], i))
-        return Lane(thread, title, tuple(events), tuple(self.anchor[i] for i in by_anchor), tuple(by_anchor))
+        anchors = array("d", (self.anchor[i] for i in by_anchor))
+        return Lane(thread, title, array("i", events), anchors, array("i", by_anchor))
 
     def _thread_lanes(self, briefing: Briefing) -> list[Lane]:
         per_thread: dict[Thread, list[int]] = {thread: [] for thread in briefing.threads}
@@ -170,11 +197,13 @@ class TimelineData:
         return found
 
     def layout(self, zoom: str, merged: bool) -> ZoomLayout:
-        """The layout for a zoom level and lane mode, computed once."""
+        """The layout for a zoom level and lane mode, computed once and kept while recently used."""
         key = (zoom, merged)
-        if key not in self._layouts:
-            self._layouts[key] = ZoomLayout(self, zoom, merged)
-        return self._layouts[key]
+        layout = self._layouts.pop(key, None) or ZoomLayout(self, zoom, merged)
+        self._layouts[key] = layout  # most recent last
+        while len(self._layouts) > KEPT_LAYOUTS:
+            del self._layouts[next(iter(self._layouts))]
+        return layout
 
     def nearest(self, moment: float, lane: Lane | None = None) -> int | None:
         """The event (of a lane, or of all) whose anchor is nearest a moment; the first on a tie."""
@@ -305,16 +334,13 @@ class ZoomLayout:
             if sub is None or sub == 0:
                 cells.setdefault(anchor, []).append(span.event)
             else:
-                rows[sub].cols.append(anchor)
-                rows[sub].cells.append((span.event,))
+                rows[sub].add_cell(anchor, (span.event,))
                 self._sub[(lane_number, span.event)] = sub
             if sub is not None:
                 rows[sub].spans.append(span)
                 ends[sub] = span.end
-        first = rows[0]
         for col in sorted(cells):
-            first.cols.append(col)
-            first.cells.append(tuple(sorted(cells[col])))
+            rows[0].add_cell(col, sorted(cells[col]))
         return rows
 
     @staticmethod

@@ -231,7 +231,7 @@ def lane_strip(
             canvas.put(span.end, SPAN_END_GLYPH, names_for(span.end, *fill))
     titled: list[tuple[int, int, Names, bool]] = []
     for k in row.cells_between(lo, hi - 1):
-        col, events = row.cols[k], row.cells[k]
+        col, events = row.cols[k], row.cell(k)
         shown = selected if selected in events else events[0] if len(events) == 1 else None
         chosen = ("selected",) if shown is not None and shown == selected else ()
         if shown is None:

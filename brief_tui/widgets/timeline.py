@@ -9,6 +9,7 @@ becomes a vertical dated list with the same keys.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -146,7 +147,7 @@ class Timeline(ScrollView, can_focus=True):
         self._lane = self._lane_for(self._selected) if self._selected is not None else 0
         self._list_mode = False
         self._palette: Palette | None = None
-        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=256)
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=128)
 
     # -- state the screen and tests read -------------------------------------------------
 
@@ -477,7 +478,7 @@ class Timeline(ScrollView, can_focus=True):
         layout = self._layout()
         row = layout.rows[layout.row_of(self._lane, self._selected)]
         for k in row.cells_between(layout.col[self._selected], layout.col[self._selected]):
-            cell = row.cells[k]
+            cell = row.cell(k)
             if self._selected in cell:
                 return (cell.index(self._selected) + 1, len(cell))
         return (1, 1)
@@ -546,7 +547,7 @@ class Timeline(ScrollView, can_focus=True):
         )
 
 
-def _neighbour(events: tuple[int, ...], current: int, step: int) -> int | None:
+def _neighbour(events: Sequence[int], current: int, step: int) -> int | None:
     """The event ``step`` places from ``current`` in a lane's date-ordered events (``current`` need not be in it)."""
     at = bisect_left(events, current)
     if step > 0:

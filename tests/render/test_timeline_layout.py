@@ -159,7 +159,7 @@ def test_one_lane_per_thread_in_thread_order_then_other() -> None:
         "Other",
     ]
     assert [lane.title for lane in data.merged] == ["all"]
-    assert data.merged[0].events == tuple(range(len(data.events)))
+    assert list(data.merged[0].events) == list(range(len(data.events)))
 
 
 def test_an_event_of_two_threads_is_in_both_lanes() -> None:
@@ -208,7 +208,7 @@ def test_a_closed_interval_spans_from_start_to_end() -> None:
     assert (span.start, span.end) == (at(layout, "2025-12-01"), at(layout, "2025-12-04"))
     assert not span.open_start
     assert not span.open_end
-    assert layout.rows[0].cols == [span.start]  # selectable at its start
+    assert list(layout.rows[0].cols) == [span.start]  # selectable at its start
 
 
 def test_an_open_end_reaches_the_right_edge() -> None:
