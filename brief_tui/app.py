@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -81,17 +81,20 @@ class BriefApp(App[None]):
             # Every animation frame is bytes on a slow link.
             self.animation_level = "none"
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen: the briefing itself when it is small enough to load at once."""
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0].name
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.library is None and _size(self.paths) <= EAGER_LOAD_BYTES:
             self.library = self._load_library()
-        if self.library is not None:
-            self._open(self.library)
-        else:
-            self.push_screen(LoadingScreen(", ".join(p.name for p in self.paths)))
+        if self.library is None:
+            return LoadingScreen(", ".join(p.name for p in self.paths))
+        return self._screen_for(self.library)
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.library is None:
             self._load_in_worker()
 
     def _load_library(self) -> Library:
@@ -105,29 +108,22 @@ class BriefApp(App[None]):
 
     def on_brief_app_loaded(self, message: Loaded) -> None:
         self.library = message.library
-        self._open(message.library)
+        self.switch_screen(self._screen_for(message.library))
 
-    def _open(self, library: Library) -> None:
+    def _screen_for(self, library: Library) -> Screen[None]:
         from brief_tui.screens.library import LibraryScreen
         from brief_tui.screens.problems import ProblemsScreen
 
         if len(library.results) == 1 and not library.broken:
-            self._show(self._reader(library.results[0].briefing))
-        elif library.results:
-            self._show(LibraryScreen(library))
-        else:
-            self._show(ProblemsScreen(library.broken))
+            return self._reader(library.results[0].briefing)
+        if library.results:
+            return LibraryScreen(library)
+        return ProblemsScreen(library.broken)
 
     def _reader(self, briefing: Briefing) -> Screen[None]:
         from brief_tui.screens.reader import ReaderScreen
 
         return ReaderScreen(briefing)
-
-    def _show(self, screen: Screen[None]) -> None:
-        if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
         self.push_screen(self._reader(message.briefing))

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brief_tui.render.labels import date_label
 from brief_tui.render.safe import text
+from brief_tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from brief_tui.loader import Library
@@ -59,7 +60,7 @@ class LibraryScreen(Screen[None]):
         listing = OptionList(*options, id="library", markup=False)
         listing.border_title = Text("Briefings")
         yield listing
-        yield Footer()
+        yield KeyBar()
 
     def action_cursor_down(self) -> None:
         """Next briefing."""

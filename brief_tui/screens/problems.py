@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from brief_tui.render.safe import text
+from brief_tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from brief_tui.loader import BriefingError
@@ -43,7 +44,7 @@ class ProblemsScreen(Screen[None]):
                     report.append("\n")
             report.append("\nFix the file and open it again; `brief validate PATH` prints the same list.")
             yield Static(report)
-        yield Footer()
+        yield KeyBar()
 
     def action_scroll_down(self) -> None:
         """Scroll the list down."""

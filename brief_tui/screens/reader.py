@@ -11,12 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from brief_tui.model import Briefing, Event, Thread
 from brief_tui.render.detail_rows import Overview, Shown
 from brief_tui.render.safe import text
 from brief_tui.widgets.detail import DetailView
+from brief_tui.widgets.key_bar import KeyBar
 from brief_tui.widgets.thread_list import ThreadList
 from brief_tui.widgets.timeline import Timeline
 
@@ -76,7 +77,8 @@ class ReaderScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]  # noqa: RUF012
 
     def __init__(self, briefing: Briefing) -> None:
-        super().__init__()
+        # Start with the classes the first layout needs, so it is styled once, not twice.
+        super().__init__(classes=" ".join(["-show-sidebar", *_breakpoint_classes(self)]))
         self.briefing = briefing
         self.overview = Overview(briefing)
         self.history: list[Visit] = []
@@ -87,7 +89,7 @@ class ReaderScreen(Screen[None]):
             yield ThreadList(self.briefing, id="sidebar")
             yield DetailView(self.briefing, id="detail")
         yield Timeline(self.briefing, id="timeline")
-        yield Footer()
+        yield KeyBar()
         yield Static(
             Text(f"Make the terminal larger\n(at least {MIN_SIZE[0]}x{MIN_SIZE[1]})", justify="center"),
             id="too-small",
@@ -99,7 +101,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(Timeline).border_title = Text("Timeline")
         sidebar.show_thread(None)
         self.detail.show(self.overview)
-        self._set_pane("sidebar")
+        sidebar.focus()
 
     # The panes ---------------------------------------------------------------------
 
@@ -122,17 +124,26 @@ class ReaderScreen(Screen[None]):
         return self.query_one(f"#{pane}")
 
     def _set_pane(self, pane: str) -> None:
-        self.pane = pane
-        for name in PANES:
-            self.set_class(name == pane, f"-show-{name}")
+        self._mark_pane(pane)
         self._pane_widget(pane).focus()
+
+    def _mark_pane(self, pane: str) -> None:
+        self.pane = pane
+        self.update_classes({f"-show-{name}": name == pane for name in PANES})
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
         if focused is not None and focused.id in PANES and focused.id != self.pane:
-            self.pane = focused.id or self.pane
-            for name in PANES:
-                self.set_class(name == self.pane, f"-show-{name}")
+            self._mark_pane(focused.id or self.pane)
+
+    def on_resize(self) -> None:
+        # A pane hidden by a small size loses focus; give it back once it shows again.
+        self.call_after_refresh(self._restore_focus)
+
+    def _restore_focus(self) -> None:
+        widget = self._pane_widget(self.pane)
+        if self.focused is None and widget.focusable:
+            widget.focus()
 
     def action_pane(self, pane: str) -> None:
         """Focus a pane by name (in one-pane layouts, show it)."""
@@ -206,10 +217,12 @@ class ReaderScreen(Screen[None]):
         self._set_pane("detail")
 
     def action_back(self) -> None:
-        """Go back to where the last enter came from."""
+        """Go back to where the last enter came from (from the sidebar: to the library, if any)."""
         if not self.history:
             if self.pane != "sidebar":
                 self._set_pane("sidebar")
+            elif len(self.app.screen_stack) > 1:
+                self.app.pop_screen()
             return
         visit = self.history.pop()
         if isinstance(visit.item, Thread):
@@ -224,3 +237,20 @@ class ReaderScreen(Screen[None]):
     def title_text(self) -> Text:
         """The briefing title, safe to show."""
         return text(self.briefing.title, one_line=True)
+
+
+def _breakpoint_classes(screen: Screen[None]) -> list[str]:
+    """The breakpoint classes Textual would give the screen at the app's current size."""
+    try:
+        width, height = screen.app.size
+    except RuntimeError:  # no running app (a screen built outside one): let resize decide
+        return []
+    classes = []
+    for breakpoints, value in (
+        (ReaderScreen.HORIZONTAL_BREAKPOINTS, width),
+        (ReaderScreen.VERTICAL_BREAKPOINTS, height),
+    ):
+        fitting = [name for threshold, name in breakpoints if value >= threshold]
+        if fitting:
+            classes.append(fitting[-1])
+    return classes

@@ -34,7 +34,11 @@ class Terminal:
         self.stream = pyte.ByteStream(self.screen)
         self.written = 0
         environment = dict(os.environ if env is None else env)
-        environment.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+        # No COLUMNS/LINES: Python's get_terminal_size prefers them to the pty's real size,
+        # and a program would then never see a resize.
+        environment["TERM"] = "xterm-256color"
+        environment.pop("COLUMNS", None)
+        environment.pop("LINES", None)
         pid, fd = pty.fork()
         if pid == 0:  # pragma: no cover - the child
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -47,9 +51,7 @@ class Terminal:
         """Change the terminal size, as a person dragging the window would."""
         self.screen.resize(rows, cols)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        if self.status is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGWINCH)
+        # The kernel sends SIGWINCH to the program when the size changes.
 
     @property
     def text(self) -> str:

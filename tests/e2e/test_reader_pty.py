@@ -80,7 +80,7 @@ def test_resizing_down_to_1x1_and_back_never_crashes(terminal: Start) -> None:
         screen.resize(cols, rows)
         screen.settle(quiet=0.15)
         assert screen.status is None
-    assert screen.wait_for(FIRST_THREAD)
+    assert screen.wait_for(FIRST_THREAD), screen.text
     screen.press("q")
     assert screen.wait_exit() == 0
     assert "Traceback" not in screen.text

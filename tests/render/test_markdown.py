@@ -33,3 +33,19 @@ def test_control_characters_are_neutralised() -> None:
     rendered = render_markdown("evil \x1b[2J clear and \u202eoverride")
     assert "\x1b" not in rendered.blocks[0].plain
     assert "\u202e" not in rendered.blocks[0].plain
+
+
+def test_nested_lists_quotes_code_and_rules() -> None:
+    source = "- top\n  - nested\n    continued\n\n> quoted\n> more\n\n```\n**not bold**\n```\n\n---\n"
+    plains = [block.plain for block in render_markdown(source).blocks]
+    assert plains == ["• top", "  • nested continued", "│ quoted more", "**not bold**", "────────"]
+
+
+def test_emphasis_inside_links_and_escapes() -> None:
+    rendered = render_markdown(r"A [**bold** link](#x) and \*not italic\* and `a*b*c` and <https://e.org>")
+    assert rendered.blocks[0].plain == "A bold link and *not italic* and a*b*c and https://e.org"
+    assert [link.target for link in rendered.links] == ["#x", "https://e.org"]
+
+
+def test_snake_case_words_are_not_emphasis() -> None:
+    assert render_markdown("see as_of and key_points").blocks[0].plain == "see as_of and key_points"

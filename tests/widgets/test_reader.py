@@ -170,3 +170,16 @@ async def test_theme_choice_is_remembered(tmp_path: Path) -> None:
         app.theme = "brief-light"
         await pilot.pause()
     assert Settings.load(tmp_path / "settings.json").theme == "brief-light"
+
+
+async def test_focus_comes_back_after_a_too_small_size(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.press("2")
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is screen.detail
