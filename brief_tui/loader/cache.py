@@ -13,12 +13,11 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from brief_tui.loader.limits import DEFAULT_LIMITS, Limits
-from brief_tui.loader.schema import FORMAT_VERSION
+from brief_tui.model.vocab import FORMAT_VERSION
 
 __all__ = ["LOADER_VERSION", "Cache", "cache_dir", "cache_key", "open_cache"]
 
@@ -95,6 +94,8 @@ class Cache:
         blob = _MAGIC + hashlib.blake2b(payload, digest_size=32).digest() + payload
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only paid for when writing
+
             handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=_SUFFIX)
         except OSError:
             return

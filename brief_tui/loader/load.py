@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from brief_tui.loader.build import build_briefing
-from brief_tui.loader.check import walk_briefing
 from brief_tui.loader.limits import DEFAULT_LIMITS, Limits
 from brief_tui.loader.problems import BriefingError, Problem, ProblemLog, TooManyProblems
-from brief_tui.loader.yaml_nodes import compose_document
 from brief_tui.model.items import Briefing
 
 __all__ = ["LoadResult", "check_bytes", "load_briefing"]
@@ -79,6 +77,10 @@ def check_bytes(
     data: bytes, shown: str, progress: Progress | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Check a briefing's bytes: its plain data and warnings, or BriefingError."""
+    # Imported here: a cache hit needs neither YAML nor the checks.
+    from brief_tui.loader.check import walk_briefing
+    from brief_tui.loader.yaml_nodes import compose_document
+
     log = ProblemLog(shown, limits.max_problems)
     plain = None
     try:

@@ -17,10 +17,10 @@ from brief_tui.loader.problems import ProblemLog, did_you_mean
 from brief_tui.loader.specs import after_item, make_specs
 from brief_tui.loader.yaml_nodes import PLAIN, position
 from brief_tui.model.dates import BriefDate, DateError, DatePoint, parse_date, parse_timezone
+from brief_tui.model.vocab import FORMAT_VERSION
 
 __all__ = ["FORMAT_VERSION", "Walker", "date_to_plain"]
 
-FORMAT_VERSION = 1
 Handler = Callable[[Node, str], Any]
 PlainDate = tuple[str, bool, Any, Any]
 

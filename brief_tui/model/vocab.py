@@ -7,12 +7,16 @@ __all__ = [
     "CREDIBILITY",
     "EVENT_KINDS",
     "EVENT_STATUSES",
+    "FORMAT_VERSION",
     "LEANINGS",
     "LIKELIHOODS",
     "RELIABILITY",
     "SOURCE_KINDS",
     "THREAD_STATUSES",
 ]
+
+# The major version of the briefing format this reader implements.
+FORMAT_VERSION = 1
 
 THREAD_STATUSES = (
     "open",

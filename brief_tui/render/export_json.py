@@ -27,10 +27,10 @@ from brief_tui.model import (
     Thread,
     Version,
 )
+from brief_tui.model.vocab import FORMAT_VERSION
 
 __all__ = ["FORMAT_VERSION", "briefing_data", "dump", "export_json"]
 
-FORMAT_VERSION = 1
 # json.dumps(ensure_ascii=False) already escapes C0 controls; these it leaves raw.
 _UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -171,7 +172,7 @@ def test_read_only_cache_dir_even_as_root(
     def refuse(*args: object, **kwargs: object) -> object:
         raise PermissionError(13, "Read-only file system")
 
-    monkeypatch.setattr(parse_cache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     assert load_briefing(briefing_file).briefing.id == "test"
     assert load_briefing(briefing_file).briefing.id == "test"
     assert entries(cache_dir) == []
