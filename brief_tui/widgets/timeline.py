@@ -8,8 +8,7 @@ becomes a vertical dated list with the same keys.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from bisect import bisect_right
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -22,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brief_tui.render.safe import clean_line
+from brief_tui.render.timeline_cursor import Cursor, Move
 from brief_tui.render.timeline_layout import ZOOMS, TimelineData, ZoomLayout
 from brief_tui.render.timeline_strips import Palette, axis_strip, caption_strip, lane_strip, list_strip
 
@@ -93,11 +93,12 @@ class Timeline(ScrollView, can_focus=True):
         & > .timeline--count { color: $text; text-style: bold; }
         & > .timeline--qualified { text-style: italic; }
         & > .timeline--caption { color: $text; background: $panel; }
+        /* Each status has its own glyph; these add weight, slant or a strike, then colour. */
         & > .timeline--occurred { text-style: bold; }
         & > .timeline--reported { text-style: none; }
-        & > .timeline--scheduled { color: $text-success; }
+        & > .timeline--scheduled { color: $text-success; text-style: bold; }
         & > .timeline--expected { color: $text-primary; text-style: italic; }
-        & > .timeline--postponed { color: $text-warning; }
+        & > .timeline--postponed { color: $text-warning; text-style: italic; }
         & > .timeline--cancelled { color: $text-error; text-style: strike; }
     }
     """
@@ -133,6 +134,7 @@ class Timeline(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._data = TimelineData(briefing)
+        self._cursor = Cursor(self._data)
         self._asof_text = briefing.as_of.text
         self._longest_title = {
             merged: max((cell_len(clean_line(lane.title)) for lane in self._data.lanes_for(merged)), default=4)
@@ -140,11 +142,6 @@ class Timeline(ScrollView, can_focus=True):
         }
         self._date_width = min(23, max((cell_len(clean_line(e.shown_date)) + 1 for e in briefing.events), default=10))
         self._zoom: str | None = None  # chosen to fit once the width is known
-        self._merged = False
-        self._thread: Thread | None = None
-        self._selected = self._data.nearest_asof()
-        self._lane = 0
-        self._lane = self._lane_for(self._selected) if self._selected is not None else 0
         self._list_mode = False
         self._palette: Palette | None = None
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=128)
@@ -154,7 +151,8 @@ class Timeline(ScrollView, can_focus=True):
     @property
     def selected(self) -> Event | None:
         """The selected event."""
-        return self._data.events[self._selected] if self._selected is not None else None
+        index = self._cursor.selected
+        return self._data.events[index] if index is not None else None
 
     @property
     def zoom(self) -> str:
@@ -164,7 +162,7 @@ class Timeline(ScrollView, can_focus=True):
     @property
     def merged(self) -> bool:
         """Whether all events share one lane."""
-        return self._merged
+        return self._cursor.merged
 
     @property
     def list_mode(self) -> bool:
@@ -174,8 +172,8 @@ class Timeline(ScrollView, can_focus=True):
     @property
     def lane_title(self) -> str:
         """The title of the lane the cursor is in."""
-        lanes = self._data.lanes_for(self._merged)
-        return lanes[self._lane].title if lanes else ""
+        lanes = self._cursor.lanes
+        return lanes[self._cursor.lane].title if lanes else ""
 
     # -- the screen's calls ----------------------------------------------------------------
 
@@ -183,38 +181,36 @@ class Timeline(ScrollView, can_focus=True):
         """Select an event and scroll it into view; posts no message."""
         index = self._data.index.get(event)
         if index is not None:
-            self._move(index, post=False)
+            self._move(self._cursor.to(index), post=False)
 
     def show_thread(self, thread: Thread | None) -> None:
         """Highlight a thread's events and bring them into view, selecting one if needed (no message)."""
-        self._thread = thread
-        lane = self._data.thread_lane.get(thread) if thread is not None else None
-        if thread is not None and lane is not None:
-            selected = self._selected
-            if selected is None or thread not in self._data.events[selected].threads:
-                selected = self._data.nearest_asof(self._data.lanes[lane])
-            if selected is not None:
-                self._move(selected, lane=None if self._merged else lane, post=False)
-                return
-        self._changed()
+        self._cursor.thread = thread
+        self._strips.clear()
+        move = self._cursor.for_thread(thread) if thread is not None else None
+        if move is not None:
+            self._move(move, post=False)
+        self.refresh()
 
     # -- actions ---------------------------------------------------------------------------
 
     def action_next_event(self) -> None:
         """Select the next event in time in the cursor's lane (in the list: the next event)."""
-        self._step_time(1)
+        self._move(self._cursor.step_time(1, everywhere=self._list_mode))
 
     def action_previous_event(self) -> None:
         """Select the previous event in time in the cursor's lane (in the list: the previous event)."""
-        self._step_time(-1)
+        self._move(self._cursor.step_time(-1, everywhere=self._list_mode))
 
     def action_next_lane(self) -> None:
         """Move to the next lane (in the list: the next event)."""
-        self._step_lane(1)
+        cursor = self._cursor
+        self._move(cursor.step_time(1, everywhere=True) if self._list_mode else cursor.step_lane(1))
 
     def action_previous_lane(self) -> None:
         """Move to the previous lane (in the list: the previous event)."""
-        self._step_lane(-1)
+        cursor = self._cursor
+        self._move(cursor.step_time(-1, everywhere=True) if self._list_mode else cursor.step_lane(-1))
 
     def action_zoom_in(self) -> None:
         """Zoom in one level, keeping the selection where it is on screen."""
@@ -228,55 +224,48 @@ class Timeline(ScrollView, can_focus=True):
         """Select the event nearest the briefing's as-of moment."""
         nearest = self._data.nearest_asof()
         if nearest is not None:
-            self._move(nearest, center=True)
+            self._move(self._cursor.to(nearest), center=True)
 
     def action_first_event(self) -> None:
         """Select the first event by date."""
         if self._data.events:
-            self._move(0)
+            self._move(self._cursor.to(0))
 
     def action_last_event(self) -> None:
         """Select the last event by date."""
         if self._data.events:
-            self._move(len(self._data.events) - 1)
+            self._move(self._cursor.to(len(self._data.events) - 1))
 
     def action_toggle_merged(self) -> None:
         """Switch between one lane per thread and a single merged lane."""
-        self._merged = not self._merged
-        self._lane = self._lane_for(self._selected) if self._selected is not None else 0
+        self._cursor.toggle_merged()
         self._update_virtual_size()
-        self._changed(scroll=True)
+        self._scroll_to_selection()
+        self.refresh()
 
     def action_open_event(self) -> None:
         """Ask for the selected event to be shown in the detail pane."""
-        if self._selected is not None:
-            self.post_message(self.Opened(self, self._data.events[self._selected]))
+        if self.selected is not None:
+            self.post_message(self.Opened(self, self.selected))
 
     def action_next_thread_event(self) -> None:
         """Select the next event of the current thread."""
-        self._step_thread(1)
+        self._move(self._cursor.step_thread(1))
 
     def action_previous_thread_event(self) -> None:
         """Select the previous event of the current thread."""
-        self._step_thread(-1)
+        self._move(self._cursor.step_thread(-1))
 
     # -- moving ----------------------------------------------------------------------------
 
-    def _lane_for(self, event: int) -> int:
-        """The lane to show an event in: the cursor's if it holds it, else the current thread's, else its first."""
-        lanes = self._data.event_lanes(event, self._merged)
-        if not lanes:
-            return 0
-        if self._lane in lanes and not self._merged:
-            return self._lane
-        current = self._data.thread_lane.get(self._thread) if self._thread is not None else None
-        return current if current in lanes else lanes[0]
-
-    def _move(self, event: int, *, lane: int | None = None, post: bool = True, center: bool = False) -> None:
-        changed = event != self._selected
+    def _move(self, move: Move | None, *, post: bool = True, center: bool = False) -> None:
+        """Select ``move``'s event in its lane, scroll it into view and redraw what changed."""
+        if move is None:
+            return
+        cursor = self._cursor
+        changed = move[0] != cursor.selected
         before = self._cursor_rows()
-        self._selected = event
-        self._lane = lane if lane is not None else self._lane_for(event)
+        cursor.selected, cursor.lane = move
         offset = self.scroll_offset
         self._scroll_to_selection(center=center)
         if self.scroll_offset == offset:
@@ -287,59 +276,18 @@ class Timeline(ScrollView, can_focus=True):
         else:
             self.refresh()
         if post and changed:
-            self.post_message(self.Selected(self, self._data.events[event]))
-
-    def _step_time(self, step: int) -> None:
-        if self._selected is None:
-            return
-        if self._list_mode or self._merged:
-            if 0 <= self._selected + step < len(self._data.events):
-                self._move(self._selected + step)
-            return
-        target = _neighbour(self._data.lanes[self._lane].events, self._selected, step)
-        if target is not None:
-            self._move(target, lane=self._lane)
-
-    def _step_lane(self, step: int) -> None:
-        if self._selected is None:
-            return
-        if self._list_mode:
-            self._step_time(step)
-            return
-        lanes = self._data.lanes_for(self._merged)
-        lane = self._lane + step
-        if not 0 <= lane < len(lanes):
-            return
-        nearest = self._data.nearest(self._data.anchor[self._selected], lanes[lane])
-        if nearest is not None:
-            self._move(nearest, lane=lane)
-
-    def _step_thread(self, step: int) -> None:
-        if self._selected is None:
-            return
-        data = self._data
-        thread = self._thread
-        if thread is None and not self._merged:
-            thread = data.lanes[self._lane].thread
-        if thread is None:
-            threads = data.events[self._selected].threads
-            thread = next((t for t in threads if t in data.thread_lane), None)
-        lane_number = data.thread_lane.get(thread) if thread is not None else data.other_lane
-        if lane_number is None:
-            return
-        target = _neighbour(data.lanes[lane_number].events, self._selected, step)
-        if target is not None:
-            self._move(target, lane=None if self._merged else lane_number)
+            self.post_message(self.Selected(self, self._data.events[move[0]]))
 
     def _set_zoom(self, level: int) -> None:
         if not 0 <= level < len(ZOOMS) or ZOOMS[level] == self.zoom:
             return
         keep = None
-        if self._selected is not None and not self._list_mode:
-            keep = self._layout().col[self._selected] - round(self.scroll_x)
+        if self._cursor.selected is not None and not self._list_mode:
+            keep = self._layout().col[self._cursor.selected] - round(self.scroll_x)
         self._zoom = ZOOMS[level]
         self._update_virtual_size()
-        self._changed(scroll=True, keep=keep)
+        self._scroll_to_selection(keep=keep)
+        self.refresh()
 
     # -- geometry --------------------------------------------------------------------------
 
@@ -350,13 +298,13 @@ class Timeline(ScrollView, can_focus=True):
         return Size(max(0, self.size.width - gutter.width), max(0, self.size.height - gutter.height))
 
     def _layout(self) -> ZoomLayout:
-        return self._data.layout(self.zoom, self._merged)
+        return self._data.layout(self.zoom, self._cursor.merged)
 
     def _label_width(self) -> int:
         if self._list_mode:
             return 0
         # Room for the longest title, the zoom name above it ("quarter"), at most a fifth of the width.
-        return min(max(self._longest_title[self._merged] + 3, 9), 22, max(9, self._view.width // 5))
+        return min(max(self._longest_title[self._cursor.merged] + 3, 9), 22, max(9, self._view.width // 5))
 
     def _lane_area(self) -> int:
         return max(1, self._view.width - self._label_width())
@@ -368,6 +316,9 @@ class Timeline(ScrollView, can_focus=True):
         """The list row of the as-of line: after every event anchored at or before as_of."""
         return bisect_right(self._data.merged[0].anchors, self._data.asof) if self._data.events else 0
 
+    def _list_row(self, event: int) -> int:
+        return event + (1 if event >= self._asof_row() else 0)
+
     def _update_virtual_size(self) -> None:
         if self._list_mode:
             self.virtual_size = Size(self._view.width, self._list_rows() + 1)
@@ -376,11 +327,12 @@ class Timeline(ScrollView, can_focus=True):
             self.virtual_size = Size(self._label_width() + layout.width, len(layout.rows) + 2)
 
     def _scroll_to_selection(self, *, center: bool = False, keep: int | None = None) -> None:
-        if self._selected is None:
-            return
+        selected, lane = self._cursor.selected, self._cursor.lane
+        if selected is None or not self.size.area:
+            return  # nothing to show yet: the first resize centres the selection
         height = self._view.height
         if self._list_mode:
-            row = self._selected + (1 if self._selected >= self._asof_row() else 0)
+            row = self._list_row(selected)
             visible = max(1, height - 1)
             y = self.scroll_y
             if row < y or center:
@@ -390,7 +342,7 @@ class Timeline(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, y), animate=False, force=True)
             return
         layout = self._layout()
-        col = layout.col[self._selected]
+        col = layout.col[selected]
         area = self._lane_area()
         margin = min(6, area // 4)
         x = round(self.scroll_x)
@@ -403,8 +355,8 @@ class Timeline(ScrollView, can_focus=True):
         elif col > x + area - 1 - margin:
             x = col - area + 1 + margin
         visible = max(1, height - 2)
-        row = layout.row_of(self._lane, self._selected)
-        first = layout.lane_row[self._lane]
+        row = layout.row_of(lane, selected)
+        first = layout.lane_row[lane]
         y = round(self.scroll_y)
         if row < y or row >= y + visible:
             y = first if row - first < visible else row - visible + 1
@@ -412,18 +364,14 @@ class Timeline(ScrollView, can_focus=True):
 
     def _cursor_rows(self) -> set[int]:
         """The virtual rows that show the selection or the cursor's lane label."""
-        if self._selected is None:
+        selected, lane = self._cursor.selected, self._cursor.lane
+        if selected is None:
             return set()
         if self._list_mode:
-            return {self._selected + (1 if self._selected >= self._asof_row() else 0)}
+            return {self._list_row(selected)}
         layout = self._layout()
         # Virtual rows are the layout's rows shifted by the axis row above them.
-        return {1 + layout.row_of(self._lane, self._selected), 1 + layout.lane_row[self._lane]}
-
-    def _changed(self, *, scroll: bool = False, center: bool = False, keep: int | None = None) -> None:
-        if scroll:
-            self._scroll_to_selection(center=center, keep=keep)
-        self.refresh()
+        return {1 + layout.row_of(lane, selected), 1 + layout.lane_row[lane]}
 
     # -- events ----------------------------------------------------------------------------
 
@@ -435,7 +383,41 @@ class Timeline(ScrollView, can_focus=True):
         if first:
             self._zoom = self._data.fitting_zoom(self._lane_area())
         self._update_virtual_size()
-        self._changed(scroll=True, center=first or was != self._list_mode)
+        self._scroll_to_selection(center=first or was != self._list_mode)
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """Select the event clicked (again: the next in its cell); a double click opens it."""
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y >= self._view.height - 1:
+            return
+        move = self._hit(offset.x, offset.y)
+        if move is not None:
+            self._move(move)
+            if event.chain == 2:
+                self.action_open_event()
+
+    def _hit(self, x: int, y: int) -> Move | None:
+        """The move a click at (x, y) asks for, if it lands on an event."""
+        if self._list_mode:
+            number = round(self.scroll_y) + y
+            asof_row = self._asof_row()
+            if number == asof_row or number >= self._list_rows():
+                return None
+            return self._cursor.to(number - (1 if number > asof_row else 0))
+        layout = self._layout()
+        number = round(self.scroll_y) + y - 1
+        if y == 0 or number >= len(layout.rows):
+            return None
+        row = layout.rows[number]
+        col = round(self.scroll_x) + x - self._label_width()
+        near = sorted(row.cells_between(col - 1, col + 1), key=lambda k: abs(row.cols[k] - col))
+        if not near:
+            return None
+        cell = row.cell(near[0])
+        selected = self._cursor.selected
+        event = cell[(cell.index(selected) + 1) % len(cell)] if selected in cell else cell[0]
+        return (event, row.lane)
 
     def notify_style_update(self) -> None:
         """Forget resolved styles and cached rows when CSS, theme or focus change."""
@@ -473,14 +455,15 @@ class Timeline(ScrollView, can_focus=True):
 
     def _place(self) -> tuple[int, int]:
         """The selected event's place (k of n) in its cell, when the cell holds several."""
-        if self._selected is None or self._list_mode:
+        selected, lane = self._cursor.selected, self._cursor.lane
+        if selected is None or self._list_mode:
             return (1, 1)
         layout = self._layout()
-        row = layout.rows[layout.row_of(self._lane, self._selected)]
-        for k in row.cells_between(layout.col[self._selected], layout.col[self._selected]):
+        row = layout.rows[layout.row_of(lane, selected)]
+        for k in row.cells_between(layout.col[selected], layout.col[selected]):
             cell = row.cell(k)
-            if self._selected in cell:
-                return (cell.index(self._selected) + 1, len(cell))
+            if selected in cell:
+                return (cell.index(selected) + 1, len(cell))
         return (1, 1)
 
     def render_line(self, y: int) -> Strip:
@@ -496,7 +479,7 @@ class Timeline(ScrollView, can_focus=True):
         x0 = round(self.scroll_x)
         layout = self._layout()
         if y == 0:
-            key: tuple[object, ...] = ("axis", layout.zoom, self._merged, x0, area, label_width)
+            key: tuple[object, ...] = ("axis", layout.zoom, layout.merged, x0, area, label_width)
             strip = self._strips.get(key)
             if strip is None:
                 strip = axis_strip(layout, x0=x0, width=area, label_width=label_width, palette=palette)
@@ -506,14 +489,15 @@ class Timeline(ScrollView, can_focus=True):
         if number >= len(layout.rows):
             return Strip.blank(width, palette.base)
         row = layout.rows[number]
-        cursor = row.lane == self._lane
-        selected = self._selected if cursor else None
-        if selected is not None and layout.row_of(self._lane, selected) != number:
+        cursor = row.lane == self._cursor.lane
+        selected = self._cursor.selected if cursor else None
+        if selected is not None and layout.row_of(row.lane, selected) != number:
             selected = None
-        key = ("lane", layout.zoom, self._merged, number, x0, area, label_width, selected, cursor, self._thread)
+        thread = self._cursor.thread
+        key = ("lane", layout.zoom, layout.merged, number, x0, area, label_width, selected, cursor, thread)
         strip = self._strips.get(key)
         if strip is None:
-            lane = self._data.lanes_for(self._merged)[row.lane]
+            lane = self._cursor.lanes[row.lane]
             strip = lane_strip(
                 self._data,
                 layout,
@@ -524,7 +508,7 @@ class Timeline(ScrollView, can_focus=True):
                 label_width=label_width,
                 selected=selected,
                 cursor=cursor,
-                thread=self._thread,
+                thread=thread,
                 palette=palette,
             )
             self._strips[key] = strip
@@ -541,17 +525,7 @@ class Timeline(ScrollView, can_focus=True):
             date_width=min(self._date_width, max(6, width // 3)),
             selected=event is not None and event is self.selected,
             future=number > asof_row,
-            thread=self._thread,
+            thread=self._cursor.thread,
             asof_text=self._asof_text,
             palette=palette,
         )
-
-
-def _neighbour(events: Sequence[int], current: int, step: int) -> int | None:
-    """The event ``step`` places from ``current`` in a lane's date-ordered events (``current`` need not be in it)."""
-    at = bisect_left(events, current)
-    if step > 0:
-        at += step if at < len(events) and events[at] == current else step - 1
-    else:
-        at += step
-    return events[at] if 0 <= at < len(events) else None

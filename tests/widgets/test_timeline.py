@@ -415,3 +415,52 @@ def test_bindings_have_ids_and_descriptions() -> None:
 def test_many_threads_make_many_lanes() -> None:
     briefing: Briefing = sample_briefing()
     assert len(briefing.threads) == 4
+
+
+async def test_looks_do_not_rest_on_colour_alone() -> None:
+    app = TimelineApp()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        timeline = timeline_of(app)
+
+        def style(part: str):  # type: ignore[no-untyped-def]
+            return timeline.get_component_rich_style(f"timeline--{part}", partial=True)
+
+        assert style("selected").reverse  # focused: a reversed cell
+        for status in ("occurred", "scheduled"):
+            assert style(status).bold
+        for status in ("expected", "postponed"):
+            assert style(status).italic
+        assert style("cancelled").strike
+        assert style("qualified").italic
+        timeline.blur()
+        await pilot.pause()
+        assert style("selected").underline
+        assert not style("selected").reverse
+
+
+async def test_clicking_an_event_selects_it_and_a_double_click_opens_it() -> None:
+    app = TimelineApp()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        timeline = timeline_of(app)
+        row = next(y for y, line in enumerate(lines(timeline)) if line.startswith(" The 28-point"))
+        column = lines(timeline)[row].index("◇")
+        await pilot.click(Timeline, offset=(column, row))
+        await pilot.pause()
+        assert selected_id(timeline) == "london"
+        assert timeline.lane_title == "The 28-point plan"
+        await pilot.click(Timeline, offset=(column, row), times=2)
+        await pilot.pause()
+        assert [m.event.id for m in app.messages if isinstance(m, Timeline.Opened)] == ["london"]
+
+
+async def test_clicking_a_list_row_selects_its_event() -> None:
+    app = TimelineApp()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        timeline = timeline_of(app)
+        row = next(y for y, line in enumerate(lines(timeline)) if "Referendum vote" in line)
+        await pilot.click(Timeline, offset=(10, row))
+        await pilot.pause()
+        assert selected_id(timeline) == "vote"
