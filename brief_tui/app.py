@@ -111,13 +111,14 @@ class BriefApp(App[None]):
         self.switch_screen(self._screen_for(message.library))
 
     def _screen_for(self, library: Library) -> Screen[None]:
-        from brief_tui.screens.library import LibraryScreen
-        from brief_tui.screens.problems import ProblemsScreen
-
         if len(library.results) == 1 and not library.broken:
             return self._reader(library.results[0].briefing)
         if library.results:
+            from brief_tui.screens.library import LibraryScreen
+
             return LibraryScreen(library)
+        from brief_tui.screens.problems import ProblemsScreen
+
         return ProblemsScreen(library.broken)
 
     def _reader(self, briefing: Briefing) -> Screen[None]:

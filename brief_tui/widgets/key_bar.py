@@ -39,23 +39,33 @@ class KeyBar(Widget):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
-        line = Text(no_wrap=True, overflow="ellipsis")
+        # The focused widget's keys come first, then the screen's and the app's. When the
+        # line is too narrow, the focused widget's keys give way first: help and quit stay.
+        local: list[Text] = []
+        general: list[Text] = []
         seen: set[str] = set()
-        palette_key = ""
+        palette: Text | None = None
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
+            shown = self.app.get_key_display(binding)
             if key == self.app.COMMAND_PALETTE_BINDING:
-                palette_key = self.app.get_key_display(binding)
+                palette = Text.assemble((f" {shown} ", key_style), ("palette ", description_style))
                 continue
             if not binding.show or binding.action in seen or not active.enabled:
                 continue
             seen.add(binding.action)
-            line.append(f" {self.app.get_key_display(binding)} ", style=key_style)
-            line.append(f"{binding.description} ", style=description_style)
-        if palette_key and self.app.ENABLE_COMMAND_PALETTE:
-            hint = Text.assemble((f" {palette_key} ", key_style), ("palette ", description_style))
-            gap = self.size.width - line.cell_len - hint.cell_len
+            entry = Text.assemble((f" {shown} ", key_style), (f"{binding.description} ", description_style))
+            is_general = active.node is self.screen or active.node is self.app
+            (general if is_general else local).append(entry)
+        width = self.size.width
+        while local and sum(e.cell_len for e in local + general) > width:
+            local.pop()
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for entry in local + general:
+            line.append_text(entry)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            gap = width - line.cell_len - palette.cell_len
             if gap > 0:
                 line.append(" " * gap)
-                line.append_text(hint)
+                line.append_text(palette)
         return line
