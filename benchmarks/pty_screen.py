@@ -164,7 +164,8 @@ class Term:
     # -- the process ---------------------------------------------------------------------
     def problem(self) -> str | None:
         """Why the run cannot count: a traceback on screen or in the output, or the program ended."""
-        if "Traceback" in self.text() or b"Traceback (most recent call last)" in self.raw:
+        # Rich styles the words of its traceback header apart, so look for the word alone.
+        if "Traceback" in self.text() or b"Traceback" in self.raw:
             return "a Python traceback was printed"
         if self.poll() is not None:
             return f"the program exited (status {self.exit_code})"

@@ -141,7 +141,7 @@ def run_once(scenario: Scenario, limit: float, measure_keys: bool = True) -> Out
             _keys(t, scenario, out, limit)
         if not any(kind == "fatal" for kind, _ in out.failures):
             code = t.quit("q", 5.0)
-            if b"Traceback (most recent call last)" in t.raw:
+            if b"Traceback" in t.raw:
                 out.failures.append(("fatal", f"a Python traceback was printed on the way out:\n{_indent(t.tail())}"))
             elif code is None:
                 out.failures.append(("measure", "q did not end the program within 5 s"))
