@@ -586,7 +586,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--smoke", action="store_true", help="one run of a tiny size; checks the harness, judges nothing")
     ap.add_argument("--runs", type=int, help="runs per scenario (default 7, smoke 1)")
-    ap.add_argument("--sizes", help="events:threads,... (default 1000:50,10000:500; smoke 60:6)")
+    ap.add_argument(
+        "--sizes", help="events:threads,... (default 1000:50,10000:500; smoke 1000:50, big enough to load in a worker)"
+    )
     ap.add_argument("--limit", type=float, default=60.0, help="seconds to wait for any one thing")
     ap.add_argument("--app", help="command to benchmark instead of 'python -m brief_tui' (split on spaces)")
     ap.add_argument("--no-loader", action="store_true", help="skip the loader-alone figures")
@@ -597,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = ap.parse_args(argv)
     runs = args.runs or (1 if args.smoke else 7)
-    spec = args.sizes or ("60:6" if args.smoke else "1000:50,10000:500")
+    spec = args.sizes or ("1000:50" if args.smoke else "1000:50,10000:500")
     sizes = [(int(e), int(t)) for e, t in (part.split(":") for part in spec.split(","))]
     app = args.app.split() if args.app else [sys.executable, "-m", "brief_tui"]
     log = sys.stderr
