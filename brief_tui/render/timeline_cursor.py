@@ -99,17 +99,21 @@ class Cursor:
         return (found, 0 if self.merged else number)
 
     def for_thread(self, thread: Thread) -> Move | None:
-        """Where showing a thread puts the cursor: its lane, at the selection if the thread has it,
-        else at the thread's event nearest as_of; None if the thread has no events."""
+        """Where showing a thread puts the cursor: nowhere new if the selection is of the thread
+        (the reader keeps their lane), else the thread's event nearest as_of, in its lane."""
         number = self.data.thread_lane.get(thread)
+        selected = self.selected
+        if selected is not None and thread in self.data.events[selected].threads:
+            return (selected, self.lane)
         if number is None:
             return None
-        selected = self.selected
-        if selected is None or thread not in self.data.events[selected].threads:
-            selected = self.data.nearest_asof(self.data.lanes[number])
-        if selected is None:
-            return None
-        return (selected, 0 if self.merged else number)
+        found = self.data.nearest_asof(self.data.lanes[number])
+        return (found, 0 if self.merged else number) if found is not None else None
+
+    @property
+    def lane_thread(self) -> Thread | None:
+        """The thread of the cursor's lane (None in the merged lane and in Other)."""
+        return None if self.merged or not self.lanes else self.lanes[self.lane].thread
 
     def toggle_merged(self) -> None:
         """Switch lane modes, keeping the selection and putting the cursor in a lane that shows it."""

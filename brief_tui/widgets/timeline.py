@@ -104,12 +104,17 @@ class Timeline(ScrollView, can_focus=True):
     """
 
     class Selected(Message):
-        """The user moved the selection to an event."""
+        """The user moved the selection to an event.
 
-        def __init__(self, timeline: Timeline, event: Event) -> None:
+        ``thread`` is the thread of the lane the cursor is in (None in the merged lane and
+        in Other): the thread the reader is following, when the event has several.
+        """
+
+        def __init__(self, timeline: Timeline, event: Event, thread: Thread | None = None) -> None:
             super().__init__()
             self.timeline = timeline
             self.event = event
+            self.thread = thread
 
         @property
         def control(self) -> Timeline:
@@ -276,7 +281,7 @@ class Timeline(ScrollView, can_focus=True):
         else:
             self.refresh()
         if post and changed:
-            self.post_message(self.Selected(self, self._data.events[move[0]]))
+            self.post_message(self.Selected(self, self._data.events[move[0]], cursor.lane_thread))
 
     def _set_zoom(self, level: int) -> None:
         if not 0 <= level < len(ZOOMS) or ZOOMS[level] == self.zoom:

@@ -300,9 +300,15 @@ async def test_show_thread_keeps_a_selection_already_in_the_thread() -> None:
         await pilot.pause()
         timeline = timeline_of(app)
         await press(pilot, "l")  # london: security and plan
+        (message,) = app.messages
+        assert isinstance(message, Timeline.Selected)
+        assert message.thread is app.briefing.threads[0]  # the lane the reader follows
         timeline.show_thread(app.briefing.threads[2])
         await pilot.pause()
         assert selected_id(timeline) == "london"
+        assert timeline.lane_title == "Security guarantees"  # the reader keeps their lane
+        await press(pilot, "right_curly_bracket")  # } follows the current thread
+        assert selected_id(timeline) == "summit"
         assert timeline.lane_title == "The 28-point plan"
 
 
