@@ -51,4 +51,10 @@ class TimelineApp(App[None]):
 app = TimelineApp()
 
 if __name__ == "__main__":
+    # `python tests/snapshots/timeline_app.py [BRIEFING.yaml]`: the timeline alone, on a file if given
+    # (with benchmarks/generate.py's 10,000 events, what /work/shared/tools/termbench.py times).
+    if len(sys.argv) > 1:
+        from brief_tui.loader import load_briefing
+
+        app = TimelineApp(load_briefing(sys.argv[1], cache=False).briefing)
     app.run()
