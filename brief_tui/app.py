@@ -108,7 +108,8 @@ class BriefApp(App[None]):
 
     def on_brief_app_loaded(self, message: Loaded) -> None:
         self.library = message.library
-        self.switch_screen(self._screen_for(message.library))
+        # The loading screen is the base of the stack, which cannot be switched away.
+        self.push_screen(self._screen_for(message.library))
 
     def _screen_for(self, library: Library) -> Screen[None]:
         if len(library.results) == 1 and not library.broken:
@@ -121,13 +122,13 @@ class BriefApp(App[None]):
 
         return ProblemsScreen(library.broken)
 
-    def _reader(self, briefing: Briefing) -> Screen[None]:
+    def _reader(self, briefing: Briefing, *, from_library: bool = False) -> Screen[None]:
         from brief_tui.screens.reader import ReaderScreen
 
-        return ReaderScreen(briefing)
+        return ReaderScreen(briefing, from_library=from_library)
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
-        self.push_screen(self._reader(message.briefing))
+        self.push_screen(self._reader(message.briefing, from_library=True))
 
     def action_help(self) -> None:
         """Show every key."""

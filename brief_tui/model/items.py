@@ -25,8 +25,17 @@ __all__ = [
 ]
 
 
-@dataclass(eq=False, slots=True)
-class Party:
+class _Short:
+    """A short repr: items refer to each other in cycles, so the generated one never ends."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({getattr(self, 'id', getattr(self, 'title', ''))!r})"
+
+
+@dataclass(eq=False, slots=True, repr=False)
+class Party(_Short):
     """A side at the table."""
 
     id: str
@@ -42,8 +51,8 @@ class Party:
         return self.short or self.name
 
 
-@dataclass(eq=False, slots=True)
-class Actor:
+@dataclass(eq=False, slots=True, repr=False)
+class Actor(_Short):
     """A person or body."""
 
     id: str
@@ -63,8 +72,8 @@ class Actor:
         return self.name
 
 
-@dataclass(eq=False, slots=True)
-class Source:
+@dataclass(eq=False, slots=True, repr=False)
+class Source(_Short):
     """Where a claim comes from, graded on the Admiralty scale."""
 
     id: str
@@ -88,8 +97,8 @@ class Source:
         return self.kind == "anonymous"
 
 
-@dataclass(eq=False, slots=True)
-class Citation:
+@dataclass(eq=False, slots=True, repr=False)
+class Citation(_Short):
     """One source given for a claim, with the author's credibility grade."""
 
     source: Source
@@ -97,8 +106,8 @@ class Citation:
     note: str | None = None
 
 
-@dataclass(eq=False, slots=True)
-class Position:
+@dataclass(eq=False, slots=True, repr=False)
+class Position(_Short):
     """A party's (or actor's) stance on a thread at a moment."""
 
     stance: str
@@ -114,8 +123,8 @@ class Position:
         return self.party or self.actor
 
 
-@dataclass(eq=False, slots=True)
-class StatusChange:
+@dataclass(eq=False, slots=True, repr=False)
+class StatusChange(_Short):
     """An entry of a thread's status history."""
 
     date: BriefDate
@@ -124,8 +133,8 @@ class StatusChange:
     sources: list[Citation] = field(default_factory=list)
 
 
-@dataclass(eq=False, slots=True)
-class Thread:
+@dataclass(eq=False, slots=True, repr=False)
+class Thread(_Short):
     """One negotiation thread, the unit the sidebar lists."""
 
     id: str
@@ -152,8 +161,8 @@ class Thread:
         return self.title
 
 
-@dataclass(eq=False, slots=True)
-class Event:
+@dataclass(eq=False, slots=True, repr=False)
+class Event(_Short):
     """A point or span on the timeline."""
 
     id: str
@@ -185,8 +194,8 @@ class Event:
         return self.display_date or self.date.text
 
 
-@dataclass(eq=False, slots=True)
-class Quote:
+@dataclass(eq=False, slots=True, repr=False)
+class Quote(_Short):
     """Words on record."""
 
     id: str
@@ -213,8 +222,8 @@ class Quote:
         return self.said_by
 
 
-@dataclass(eq=False, slots=True)
-class Part:
+@dataclass(eq=False, slots=True, repr=False)
+class Part(_Short):
     """A part of a document version (the plan's "packages")."""
 
     title: str
@@ -223,8 +232,8 @@ class Part:
     sources: list[Citation] = field(default_factory=list)
 
 
-@dataclass(eq=False, slots=True)
-class Version:
+@dataclass(eq=False, slots=True, repr=False)
+class Version(_Short):
     """One version (or one account) of a document."""
 
     id: str
@@ -245,8 +254,8 @@ class Version:
         return self.label or self.id
 
 
-@dataclass(eq=False, slots=True)
-class Document:
+@dataclass(eq=False, slots=True, repr=False)
+class Document(_Short):
     """A text under negotiation, with its versions oldest first."""
 
     id: str
@@ -265,8 +274,8 @@ class Document:
 Item: TypeAlias = Party | Actor | Source | Thread | Event | Quote | Document | Version
 
 
-@dataclass(eq=False, slots=True)
-class Briefing:
+@dataclass(eq=False, slots=True, repr=False)
+class Briefing(_Short):
     """A whole briefing: its metadata and every item, references resolved."""
 
     id: str

@@ -8,13 +8,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from brief_tui.model import Briefing, Event, Thread
-from brief_tui.render.detail_rows import Overview, Shown
+from brief_tui.render.detail_rows import Overview, Shown, title_of
 from brief_tui.render.safe import text
 from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
@@ -76,19 +76,25 @@ class ReaderScreen(Screen[None]):
     ]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]  # noqa: RUF012
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, *, from_library: bool = False) -> None:
         # Start with the classes the first layout needs, so it is styled once, not twice.
         super().__init__(classes=" ".join(["-show-sidebar", *_breakpoint_classes(self)]))
         self.briefing = briefing
+        self.from_library = from_library
         self.overview = Overview(briefing)
         self.history: list[Visit] = []
         self.pane = "sidebar"
 
     def compose(self) -> ComposeResult:
+        # Each pane's border sits on a container of its own, so that a pane's new content
+        # repaints the content alone, not the border too (fewer bytes per key over SSH).
         with Horizontal(id="panes"):
-            yield ThreadList(self.briefing, id="sidebar")
-            yield DetailView(self.briefing, id="detail")
-        yield Timeline(self.briefing, id="timeline")
+            with Vertical(id="sidebar-pane", classes="pane"):
+                yield ThreadList(self.briefing, id="sidebar")
+            with Vertical(id="detail-pane", classes="pane"):
+                yield DetailView(self.briefing, id="detail")
+        with Vertical(id="timeline-pane", classes="pane"):
+            yield Timeline(self.briefing, id="timeline")
         yield KeyBar()
         yield Static(
             Text(f"Make the terminal larger\n(at least {MIN_SIZE[0]}x{MIN_SIZE[1]})", justify="center"),
@@ -96,12 +102,11 @@ class ReaderScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        sidebar = self.query_one(ThreadList)
-        sidebar.border_title = Text("Threads")
-        self.query_one(Timeline).border_title = Text("Timeline")
-        sidebar.show_thread(None)
-        self.detail.show(self.overview)
-        sidebar.focus()
+        self.query_one("#sidebar-pane").border_title = Text("Threads")
+        self.query_one("#timeline-pane").border_title = Text("Timeline")
+        self.sidebar.show_thread(None)
+        self._show(self.overview)
+        self.sidebar.focus()
 
     # The panes ---------------------------------------------------------------------
 
@@ -119,6 +124,13 @@ class ReaderScreen(Screen[None]):
     def timeline(self) -> Timeline:
         """The timeline."""
         return self.query_one(Timeline)
+
+    def _show(self, item: Shown, *, highlight: int | None = None) -> None:
+        """Show an item in the detail pane, its title and kind on the pane's border."""
+        self.detail.show(item, highlight=highlight)
+        frame = self.query_one("#detail-pane")
+        frame.border_title = title_of(item)
+        frame.border_subtitle = Text(item.KIND)
 
     def _pane_widget(self, pane: str) -> Widget:
         return self.query_one(f"#{pane}")
@@ -179,7 +191,7 @@ class ReaderScreen(Screen[None]):
 
     def on_thread_list_highlighted(self, message: ThreadList.Highlighted) -> None:
         self.history.clear()
-        self.detail.show(message.thread or self.overview)
+        self._show(message.thread or self.overview)
         self.timeline.show_thread(message.thread)
 
     def on_thread_list_entered(self, message: ThreadList.Entered) -> None:
@@ -188,7 +200,7 @@ class ReaderScreen(Screen[None]):
     # Events and references ---------------------------------------------------------
 
     def on_timeline_selected(self, message: Timeline.Selected) -> None:
-        self._show_event(message.event)
+        self._show_event(message.event, message.thread)
 
     def on_timeline_opened(self, message: Timeline.Opened) -> None:
         self._visit(message.event)
@@ -196,12 +208,13 @@ class ReaderScreen(Screen[None]):
     def on_detail_view_followed(self, message: DetailView.Followed) -> None:
         self._visit(message.target)
 
-    def _show_event(self, event: Event) -> None:
-        current = self.sidebar.thread
-        if event.threads and current not in event.threads:
-            self.sidebar.show_thread(event.threads[0])
-            self.timeline.show_thread(event.threads[0])
-        self.detail.show(event)
+    def _show_event(self, event: Event, lane: Thread | None = None) -> None:
+        """Show an event; the sidebar follows to the thread of the timeline lane it is in."""
+        thread = lane or (event.threads[0] if event.threads else None)
+        if thread is not None and thread is not self.sidebar.thread:
+            self.sidebar.show_thread(thread)
+            self.timeline.show_thread(thread)
+        self._show(event)
 
     def _visit(self, target: Shown) -> None:
         """Follow a reference: remember where we were, show the target, focus the detail pane."""
@@ -213,7 +226,7 @@ class ReaderScreen(Screen[None]):
             self.timeline.show_thread(target)
         elif isinstance(target, Event):
             self.timeline.select_event(target)
-        self.detail.show(target)
+        self._show(target)
         self._set_pane("detail")
 
     def action_back(self) -> None:
@@ -221,7 +234,7 @@ class ReaderScreen(Screen[None]):
         if not self.history:
             if self.pane != "sidebar":
                 self._set_pane("sidebar")
-            elif len(self.app.screen_stack) > 1:
+            elif self.from_library:
                 self.app.pop_screen()
             return
         visit = self.history.pop()
@@ -231,7 +244,7 @@ class ReaderScreen(Screen[None]):
         elif isinstance(visit.item, Overview):
             self.sidebar.show_thread(None)
             self.timeline.show_thread(None)
-        self.detail.show(visit.item, highlight=visit.row)
+        self._show(visit.item, highlight=visit.row)
         self._set_pane(visit.pane)
 
     def title_text(self) -> Text:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brief_tui.model import Briefing
-from brief_tui.render.detail_rows import Row, Shown, rows_for, title_of
+from brief_tui.render.detail_rows import Row, Shown, rows_for
+from brief_tui.widgets.quiet_option_list import QuietOptionList
 
 __all__ = ["DetailView"]
 
 
-class DetailView(OptionList):
+class DetailView(QuietOptionList):
     """Shows one item; text rows are inert, reference rows are highlightable."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -47,8 +47,6 @@ class DetailView(OptionList):
         self.set_options(
             Option(row.content, id=str(index), disabled=row.target is None) for index, row in enumerate(self._rows)
         )
-        self.border_title = title_of(item)
-        self.border_subtitle = Text(item.KIND)
         self.scroll_home(animate=False)
         if highlight is not None and 0 <= highlight < len(self._rows) and self._rows[highlight].target:
             self.highlighted = highlight

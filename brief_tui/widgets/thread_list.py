@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from brief_tui.model import Briefing, Thread
 from brief_tui.render.labels import THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
 from brief_tui.render.safe import text
+from brief_tui.widgets.quiet_option_list import QuietOptionList
 
 __all__ = ["ThreadList"]
 
@@ -24,7 +25,7 @@ def badge(status: str) -> str:
     return f"{THREAD_STATUS_GLYPHS.get(status, '?')}{THREAD_STATUS_LETTERS.get(status, '?')}"
 
 
-class ThreadList(OptionList):
+class ThreadList(QuietOptionList):
     """Lists the overview and the threads; reports which one is highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
