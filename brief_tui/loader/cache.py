@@ -64,6 +64,10 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}{_SUFFIX}"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (it may still turn out damaged)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Entry | None:
         """The entry stored under ``key``, or None when missing, stale or damaged."""
         path = self._path(key)

@@ -10,7 +10,12 @@ from brief_tui.loader.limits import Limits
 from brief_tui.loader.load import LoadResult, load_briefing
 from brief_tui.loader.problems import BriefingError, Problem
 
-__all__ = ["Library", "briefing_files", "load_library"]
+__all__ = [
+    "Library",
+    "all_cached",
+    "briefing_files",
+    "load_library",
+]
 
 _SUFFIXES = (".yaml", ".yml")
 
@@ -49,6 +54,19 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[Path]:
             yield from briefing_files(path)
         else:
             yield path
+
+
+def all_cached(paths: Sequence[str | Path]) -> bool:
+    """Whether every briefing the paths name has a parse-cache entry (so it loads quickly)."""
+    from brief_tui.loader import cache as parse_cache
+
+    store = parse_cache.open_cache()
+    if store is None:
+        return False
+    try:
+        return all(store.has(parse_cache.cache_key(path.read_bytes())) for path in _expand(paths))
+    except OSError:
+        return False
 
 
 def load_library(paths: Sequence[str | Path], *, cache: bool = True, limits: Limits | None = None) -> Library:

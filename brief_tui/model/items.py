@@ -308,8 +308,12 @@ class Briefing(_Short):
         return f"{self.id}/{item.id}"
 
     def upcoming(self) -> list[Event]:
-        """Events that may still lie after as_of, in date order."""
-        return [e for e in self.events if e.date.latest >= self.as_of.earliest and e.status != "occurred"]
+        """What comes next: scheduled, expected or postponed events not wholly before as_of, by date."""
+        return [
+            e
+            for e in self.events
+            if e.status in ("scheduled", "expected", "postponed") and e.date.latest >= self.as_of.earliest
+        ]
 
     def thread_groups(self) -> dict[str, list[Thread]]:
         """Threads by sidebar heading, in the order first written."""

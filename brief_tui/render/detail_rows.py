@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Overview", "Row", "rows_for"]
 
+# Lists on the overview longer than this are cut, with a count of the rest: the sidebar
+# and the timeline show everything, and the overview must stay quick to draw.
+OVERVIEW_LIMIT = 30
+
 
 class Overview:
     """Stands for the briefing's overview in the sidebar and the detail pane."""
@@ -197,13 +201,15 @@ def _quote_line(quote: Quote) -> Text:
     return line
 
 
-def _refs(heading: str, items: Iterable[Shown]) -> Iterator[Row]:
+def _refs(heading: str, items: Iterable[Shown], limit: int | None = None) -> Iterator[Row]:
     items = list(items)
     if not items:
         return
     yield _heading(heading)
-    for item in items:
+    for item in items[:limit]:
         yield _ref(item, _label(item))
+    if limit is not None and len(items) > limit:
+        yield Row(Text(f"  … and {len(items) - limit} more", style="dim italic"))
 
 
 def _label(item: Shown) -> Text:
@@ -240,13 +246,26 @@ def _overview(item: Overview, briefing: Briefing) -> Iterator[Row]:
         for point in briefing.key_points:
             yield Row(Text("• ") + text(point))
     yield from _summary_links(briefing.summary, briefing)
-    for group, threads in briefing.thread_groups().items():
-        yield from _refs(group, threads)
-    yield from _refs("Upcoming", briefing.upcoming())
-    yield from _refs("Documents", briefing.documents)
-    yield from _refs("Parties", briefing.parties)
-    yield from _refs("People", briefing.actors)
-    yield from _refs("Sources", briefing.sources)
+    if len(briefing.threads) <= OVERVIEW_LIMIT:
+        for group, threads in briefing.thread_groups().items():
+            yield from _refs(group, threads)
+    else:
+        yield from _status_counts(briefing)
+    yield from _refs("Upcoming", briefing.upcoming(), OVERVIEW_LIMIT)
+    yield from _refs("Documents", briefing.documents, OVERVIEW_LIMIT)
+    yield from _refs("Parties", briefing.parties, OVERVIEW_LIMIT)
+    yield from _refs("People", briefing.actors, OVERVIEW_LIMIT)
+    yield from _refs("Sources", briefing.sources, OVERVIEW_LIMIT)
+
+
+def _status_counts(briefing: Briefing) -> Iterator[Row]:
+    """Where many threads stand, as a count per status (the sidebar lists them all)."""
+    yield _heading(f"{len(briefing.threads)} threads")
+    counts: dict[str, int] = {}
+    for thread in briefing.threads:
+        counts[thread.status] = counts.get(thread.status, 0) + 1
+    for status, count in sorted(counts.items(), key=lambda pair: -pair[1]):
+        yield Row(Text(f"  {count:>4}  {thread_status_label(status)}"))
 
 
 def _thread(thread: Thread, briefing: Briefing) -> Iterator[Row]:

@@ -24,6 +24,8 @@ from brief_tui.widgets.timeline import Timeline
 __all__ = ["ReaderScreen"]
 
 PANES = ("sidebar", "detail", "timeline")
+# Timelines with more events than this are built just after the first frame.
+EAGER_TIMELINE_EVENTS = 1000
 MIN_SIZE = (40, 12)
 
 
@@ -94,7 +96,10 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="detail-pane", classes="pane"):
                 yield DetailView(self.briefing, id="detail")
         with Vertical(id="timeline-pane", classes="pane"):
-            yield Timeline(self.briefing, id="timeline")
+            if len(self.briefing.events) <= EAGER_TIMELINE_EVENTS:
+                yield Timeline(self.briefing, id="timeline")
+            else:
+                yield Static(Text("Drawing the timeline…"), id="timeline-placeholder")
         yield KeyBar()
         yield Static(
             Text(f"Make the terminal larger\n(at least {MIN_SIZE[0]}x{MIN_SIZE[1]})", justify="center"),
@@ -107,6 +112,17 @@ class ReaderScreen(Screen[None]):
         self.sidebar.show_thread(None)
         self._show(self.overview)
         self.sidebar.focus()
+        if self.timeline is None:
+            self.call_after_refresh(self._mount_timeline)
+
+    async def _mount_timeline(self) -> None:
+        """Build a big timeline once the first frame is out, so the frame does not wait for it."""
+        timeline = Timeline(self.briefing, id="timeline")
+        await self.query_one("#timeline-pane").mount(timeline)
+        await self.query_one("#timeline-placeholder").remove()
+        timeline.show_thread(self.sidebar.thread)
+        if self.pane == "timeline":
+            timeline.focus()
 
     # The panes ---------------------------------------------------------------------
 
@@ -121,9 +137,10 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ThreadList)
 
     @property
-    def timeline(self) -> Timeline:
-        """The timeline."""
-        return self.query_one(Timeline)
+    def timeline(self) -> Timeline | None:
+        """The timeline, or None while a big one is still being built."""
+        found = self.query(Timeline)
+        return found.first() if found else None
 
     def _show(self, item: Shown, *, highlight: int | None = None) -> None:
         """Show an item in the detail pane, its title and kind on the pane's border."""
@@ -132,8 +149,17 @@ class ReaderScreen(Screen[None]):
         frame.border_title = title_of(item)
         frame.border_subtitle = Text(item.KIND)
 
+    def _timeline_show_thread(self, thread: Thread | None) -> None:
+        if self.timeline is not None:
+            self.timeline.show_thread(thread)
+
+    def _timeline_select_event(self, event: Event) -> None:
+        if self.timeline is not None:
+            self.timeline.select_event(event)
+
     def _pane_widget(self, pane: str) -> Widget:
-        return self.query_one(f"#{pane}")
+        # While a big timeline is being built, its placeholder stands in for it.
+        return self.query_one(f"#{pane}, #{pane}-placeholder")
 
     def _set_pane(self, pane: str) -> None:
         self._mark_pane(pane)
@@ -183,16 +209,21 @@ class ReaderScreen(Screen[None]):
 
     def action_next_thread_event(self) -> None:
         """Select the current thread's next event."""
-        self.timeline.action_next_thread_event()
+        if self.timeline is not None:
+            self.timeline.action_next_thread_event()
 
     def action_previous_thread_event(self) -> None:
         """Select the current thread's previous event."""
-        self.timeline.action_previous_thread_event()
+        if self.timeline is not None:
+            self.timeline.action_previous_thread_event()
 
     def on_thread_list_highlighted(self, message: ThreadList.Highlighted) -> None:
+        shown = message.thread or self.overview
+        if shown is self.detail.item:
+            return
         self.history.clear()
-        self._show(message.thread or self.overview)
-        self.timeline.show_thread(message.thread)
+        self._show(shown)
+        self._timeline_show_thread(message.thread)
 
     def on_thread_list_entered(self, message: ThreadList.Entered) -> None:
         self._set_pane("detail")
@@ -213,7 +244,7 @@ class ReaderScreen(Screen[None]):
         thread = lane or (event.threads[0] if event.threads else None)
         if thread is not None and thread is not self.sidebar.thread:
             self.sidebar.show_thread(thread)
-            self.timeline.show_thread(thread)
+            self._timeline_show_thread(thread)
         self._show(event)
 
     def _visit(self, target: Shown) -> None:
@@ -223,9 +254,9 @@ class ReaderScreen(Screen[None]):
             self.history.append(Visit(current, self.pane, self.detail.highlighted))
         if isinstance(target, Thread):
             self.sidebar.show_thread(target)
-            self.timeline.show_thread(target)
+            self._timeline_show_thread(target)
         elif isinstance(target, Event):
-            self.timeline.select_event(target)
+            self._timeline_select_event(target)
         self._show(target)
         self._set_pane("detail")
 
@@ -240,10 +271,10 @@ class ReaderScreen(Screen[None]):
         visit = self.history.pop()
         if isinstance(visit.item, Thread):
             self.sidebar.show_thread(visit.item)
-            self.timeline.show_thread(visit.item)
+            self._timeline_show_thread(visit.item)
         elif isinstance(visit.item, Overview):
             self.sidebar.show_thread(None)
-            self.timeline.show_thread(None)
+            self._timeline_show_thread(None)
         self._show(visit.item, highlight=visit.row)
         self._set_pane(visit.pane)
 
