@@ -40,3 +40,14 @@ def test_light_theme_80x24(snap_compare, tmp_path: Path) -> None:
 @pytest.mark.parametrize("key", ["question_mark"])
 def test_help_80x24(snap_compare, tmp_path: Path, key: str) -> None:
     assert snap_compare(make_app(tmp_path), press=[key], terminal_size=(80, 24))
+
+
+def test_sixteen_colours_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Statuses and focus must read in the 16 ANSI colours that many SSH sessions have.
+    monkeypatch.setenv("TEXTUAL_COLOR_SYSTEM", "standard")
+    assert snap_compare(make_app(tmp_path), press=["right_square_bracket", "3"], terminal_size=(80, 24))
+
+
+def test_terminal_palette_80x24(snap_compare, tmp_path: Path) -> None:
+    # textual-ansi draws with the terminal's own palette.
+    assert snap_compare(make_app(tmp_path, "textual-ansi"), press=["right_square_bracket"], terminal_size=(80, 24))
