@@ -190,12 +190,26 @@ class Timeline(ScrollView, can_focus=True):
 
     def show_thread(self, thread: Thread | None) -> None:
         """Highlight a thread's events and bring them into view, selecting one if needed (no message)."""
+        old = self._cursor.thread
         self._cursor.thread = thread
-        self._strips.clear()
         move = self._cursor.for_thread(thread) if thread is not None else None
         if move is not None:
             self._move(move, post=False)
-        self.refresh()
+        if old is thread:
+            return
+        if self._list_mode or self._cursor.merged:
+            self.refresh()
+            return
+        # One lane per thread: only lanes holding an event of the old or the new thread
+        # change look (strips are cached by thread, so nothing else needs drawing again).
+        touched = {t for shown in (old, thread) if shown for event in shown.events for t in event.threads}
+        touched.update(t for t in (old, thread) if t)
+        layout = self._layout()
+        for number, lane in enumerate(self._cursor.lanes):
+            if lane.thread is None or lane.thread in touched:
+                first = 1 + layout.lane_row[number]  # virtual rows start below the axis row
+                for row in range(first, first + layout.lane_rows[number]):
+                    self.refresh_line(row)
 
     # -- actions ---------------------------------------------------------------------------
 
