@@ -214,12 +214,12 @@ class Timeline(ScrollView, can_focus=True):
     # -- actions ---------------------------------------------------------------------------
 
     def action_next_event(self) -> None:
-        """Select the next event in time in the cursor's lane (in the list: the next event)."""
-        self._move(self._cursor.step_time(1, everywhere=self._list_mode))
+        """Select the next event in time, whichever lane it is in (the cursor follows it)."""
+        self._move(self._cursor.step_time(1, everywhere=True))
 
     def action_previous_event(self) -> None:
-        """Select the previous event in time in the cursor's lane (in the list: the previous event)."""
-        self._move(self._cursor.step_time(-1, everywhere=self._list_mode))
+        """Select the previous event in time, whichever lane it is in (the cursor follows it)."""
+        self._move(self._cursor.step_time(-1, everywhere=True))
 
     def action_next_lane(self) -> None:
         """Move to the next lane (in the list: the next event)."""
