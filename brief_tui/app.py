@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -34,16 +36,28 @@ EAGER_LOAD_BYTES = 512 * 1024
 
 
 class LoadingScreen(Screen[None]):
-    """Shown while a big briefing is parsed in a worker."""
+    """Shown while a big briefing is parsed in a worker: what, how big, for how long."""
 
     def __init__(self, what: str) -> None:
         super().__init__()
         self.what = what
+        self.started = time.monotonic()
 
     def compose(self) -> ComposeResult:
-        notice = Static(Text(f"Loading {self.what}…"), id="loading")
+        notice = Static(self._message(), id="loading")
         notice.border_title = Text("Threads")
         yield notice
+
+    def on_mount(self) -> None:
+        # Once a second: enough to show it is working, cheap over a slow link.
+        self.set_interval(1.0, self._tick)
+
+    def _tick(self) -> None:
+        self.query_one("#loading", Static).update(self._message())
+
+    def _message(self) -> Text:
+        seconds = time.monotonic() - self.started
+        return Text(f"Loading {self.what}…\n\nParsing once; later opens use the cache.\n{seconds:.0f} s")
 
 
 class BriefApp(App[None]):
@@ -89,7 +103,8 @@ class BriefApp(App[None]):
         if self.library is None and self._loads_quickly():
             self.library = self._load_library()
         if self.library is None:
-            return LoadingScreen(", ".join(p.name for p in self.paths))
+            megabytes = _size(self.paths) / 1e6
+            return LoadingScreen(f"{', '.join(p.name for p in self.paths)} ({megabytes:.1f} MB)")
         return self._screen_for(self.library)
 
     def on_mount(self) -> None:
@@ -118,7 +133,19 @@ class BriefApp(App[None]):
 
     @work(thread=True, exclusive=True)
     def _load_in_worker(self) -> None:
+        if self.cache:
+            self._parse_in_child()
         self.post_message(self.Loaded(self._load_library()))
+
+    def _parse_in_child(self) -> None:
+        """Fill the parse cache from a child process, so this one never holds the YAML graph."""
+        import subprocess
+        import sys
+
+        command = [sys.executable, "-m", "brief_tui.loader.warm", *map(str, self.paths)]
+        # If the child cannot run, the load that follows parses in this process instead.
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=600, check=False)
 
     def on_brief_app_loaded(self, message: Loaded) -> None:
         self.library = message.library

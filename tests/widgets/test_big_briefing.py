@@ -1,0 +1,32 @@
+"""A briefing too big to load before the first frame: loading screen, child parse, reader."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from brief_tui.app import LoadingScreen, create_app
+from brief_tui.screens.reader import ReaderScreen
+from brief_tui.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from generate import generate
+
+
+async def test_big_file_opens_behind_a_loading_screen_then_reads(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(events=1200, threads=60, seed=3), encoding="utf-8")
+    assert big.stat().st_size > 512 * 1024
+    app = create_app([big], cache=True, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LoadingScreen)
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReaderScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.pause(0.2)  # the big timeline is built just after the first frame
+        await pilot.press("]")
+        assert screen.detail.item is screen.briefing.threads[0]
+        assert screen.timeline is not None
