@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
 from brief_tui.model import (
@@ -40,6 +39,7 @@ from brief_tui.render.safe import text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.table import Table
 
 __all__ = ["Overview", "Row", "rows_for"]
 
@@ -415,6 +415,8 @@ def _document(document: Document, briefing: Briefing) -> Iterator[Row]:
 
 
 def _versions_table(versions: list[Version]) -> Table:
+    from rich.table import Table  # only documents need it; kept off the start-up path
+
     table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold", expand=True)
     for version in versions:
         table.add_column(text(version.name, one_line=True), ratio=1, overflow="fold")
