@@ -99,12 +99,12 @@ class Cursor:
         return (found, 0 if self.merged else number)
 
     def for_thread(self, thread: Thread) -> Move | None:
-        """Where showing a thread puts the cursor: nowhere new if the selection is of the thread
-        (the reader keeps their lane), else the thread's event nearest as_of, in its lane."""
+        """Where showing a thread puts the cursor: the same event if it is of the thread (now in
+        the thread's lane, so the lane marker follows), else the thread's event nearest as_of."""
         number = self.data.thread_lane.get(thread)
         selected = self.selected
         if selected is not None and thread in self.data.events[selected].threads:
-            return (selected, self.lane)
+            return (selected, self.lane if self.merged or number is None else number)
         if number is None:
             return None
         found = self.data.nearest_asof(self.data.lanes[number])

@@ -298,7 +298,7 @@ async def test_show_thread_highlights_and_selects_its_event_nearest_asof() -> No
         assert app.messages == []
 
 
-async def test_show_thread_keeps_a_selection_already_in_the_thread() -> None:
+async def test_show_thread_keeps_a_selection_already_in_the_thread_and_moves_to_its_lane() -> None:
     app = TimelineApp()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
@@ -310,7 +310,8 @@ async def test_show_thread_keeps_a_selection_already_in_the_thread() -> None:
         timeline.show_thread(app.briefing.threads[2])
         await pilot.pause()
         assert selected_id(timeline) == "london"
-        assert timeline.lane_title == "Security guarantees"  # the reader keeps their lane
+        # The same event, shown in the thread's lane: the lane marker follows the thread.
+        assert timeline.lane_title == app.briefing.threads[2].title
         await press(pilot, "right_curly_bracket")  # } follows the current thread
         assert selected_id(timeline) == "summit"
         assert timeline.lane_title == "The 28-point plan"
