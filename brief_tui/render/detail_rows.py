@@ -240,18 +240,22 @@ def _overview(item: Overview, briefing: Briefing) -> Iterator[Row]:
         yield Row(text(briefing.subtitle, style="italic"))
     yield from _field("As of", date_label(briefing.as_of))
     yield from _field("Based on", briefing.based_on)
-    yield from _summary(briefing.summary)
+    # What a reader needs in the first minute comes first: the takeaways, what comes
+    # next, where each thread stands; the long summary after.
     if briefing.key_points:
         yield _heading("Key points")
         for point in briefing.key_points:
-            yield Row(Text("• ") + text(point))
-    yield from _summary_links(briefing.summary, briefing)
+            yield Row(_indented(Text("• ") + text(point), 0))
+    yield from _refs("Upcoming", briefing.upcoming(), OVERVIEW_LIMIT)
     if len(briefing.threads) <= OVERVIEW_LIMIT:
         for group, threads in briefing.thread_groups().items():
             yield from _refs(group, threads)
     else:
         yield from _status_counts(briefing)
-    yield from _refs("Upcoming", briefing.upcoming(), OVERVIEW_LIMIT)
+    if briefing.summary:
+        yield _heading("Summary")
+        yield from _summary(briefing.summary)
+        yield from _summary_links(briefing.summary, briefing)
     yield from _refs("Documents", briefing.documents, OVERVIEW_LIMIT)
     yield from _refs("Parties", briefing.parties, OVERVIEW_LIMIT)
     yield from _refs("People", briefing.actors, OVERVIEW_LIMIT)

@@ -48,7 +48,7 @@ THREAD_STATUS_LETTERS = {
     "stalled": "S",
     "rejected": "R",
     "closed": "C",
-    "unknown": "?",
+    "unknown": " ",  # the glyph already says it: "??" read as broken text
 }
 EVENT_STATUS_GLYPHS = {
     "occurred": "●",

@@ -54,6 +54,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1,backspace", "dismiss", "Close help", id="help.close"),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="help.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="help.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, sections: Iterable[tuple[str, type]]) -> None:
@@ -93,6 +95,14 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll_down(self) -> None:
         """Scroll the help down."""
         self.query_one(VerticalScroll).scroll_down()
+
+    def action_scroll_home(self) -> None:
+        """Scroll to the top."""
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        """Scroll to the bottom."""
+        self.query_one(VerticalScroll).scroll_end(animate=False)
 
     def action_scroll_up(self) -> None:
         """Scroll the help up."""

@@ -49,8 +49,9 @@ class LibraryScreen(Screen[None]):
         options: list[Option | None] = []
         for index, briefing in enumerate(self.briefings):
             label = text(briefing.title, style="bold", one_line=True)
-            label.append(f"\n  as of {date_label(briefing.as_of)} · {len(briefing.threads)} threads", style="dim")
-            label.append(f" · {len(briefing.events)} events", style="dim")
+            threads, events = len(briefing.threads), len(briefing.events)
+            label.append(f"\n  as of {date_label(briefing.as_of)} · {_count(threads, 'thread')}", style="dim")
+            label.append(f" · {_count(events, 'event')}", style="dim")
             options.append(Option(label, id=str(index)))
         if self.broken:
             options.append(Option(Text("Cannot be opened", style="bold"), disabled=True))
@@ -73,3 +74,7 @@ class LibraryScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.post_message(self.Chosen(self.briefings[int(event.option.id)]))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

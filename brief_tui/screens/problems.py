@@ -27,6 +27,8 @@ class ProblemsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="problems.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="problems.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="problems.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="problems.bottom"),
     ]
 
     def __init__(self, errors: Sequence[BriefingError]) -> None:
@@ -49,6 +51,14 @@ class ProblemsScreen(Screen[None]):
     def action_scroll_down(self) -> None:
         """Scroll the list down."""
         self.query_one(VerticalScroll).scroll_down()
+
+    def action_scroll_home(self) -> None:
+        """Scroll to the top."""
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        """Scroll to the bottom."""
+        self.query_one(VerticalScroll).scroll_end(animate=False)
 
     def action_scroll_up(self) -> None:
         """Scroll the list up."""

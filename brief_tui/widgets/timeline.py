@@ -70,7 +70,7 @@ class Timeline(ScrollView, can_focus=True):
         Binding("full_stop", "jump_to_asof", "As of", key_display=".", id="timeline.jump_to_asof"),
         Binding("home,g", "first_event", "First", show=False, id="timeline.first_event"),
         Binding("end,G", "last_event", "Last", show=False, id="timeline.last_event"),
-        Binding("m", "toggle_merged", "Merge lanes", id="timeline.toggle_merged"),
+        Binding("m", "toggle_merged", "Lanes/merged", id="timeline.toggle_merged"),
         Binding("enter", "open_event", "Show event", show=False, id="timeline.open_event"),
     ]
 
@@ -401,6 +401,11 @@ class Timeline(ScrollView, can_focus=True):
         first = self._zoom is None
         if first:
             self._zoom = self._data.fitting_zoom(self._lane_area())
+            # Lanes that do not all fit would hide what comes next below the fold: open on
+            # the merged lane, where every event is in view (m shows the lanes).
+            lanes = self._data.layout(self._zoom, False)
+            if not self._cursor.merged and len(lanes.rows) + 2 > self.size.height:
+                self._cursor.toggle_merged()
         self._update_virtual_size()
         self._scroll_to_selection(center=first or was != self._list_mode)
         self.refresh()

@@ -190,3 +190,24 @@ async def test_focus_comes_back_after_a_too_small_size(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert app.focused is screen.detail
+
+
+async def test_the_timeline_opens_with_what_comes_next_in_view(tmp_path: Path, briefing: Briefing) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)):
+        screen = reader(app)
+        timeline = screen.timeline
+        assert timeline is not None
+        drawn = "\n".join(timeline.render_line(y).text for y in range(timeline.size.height))
+        upcoming = briefing.upcoming()
+        assert upcoming
+        # The first upcoming event's glyph is on screen, after the as-of line.
+        assert "◇" in drawn or "◌" in drawn
+
+
+async def test_overview_puts_key_points_and_upcoming_before_the_summary(tmp_path: Path, briefing: Briefing) -> None:
+    from brief_tui.render.detail_rows import rows_for
+
+    plain = [getattr(row.content, "plain", "") for row in rows_for(Overview(briefing), briefing)]
+    headings = [line.strip() for line in plain if line.strip() in ("Key points", "Upcoming", "Summary")]
+    assert headings == ["Key points", "Upcoming", "Summary"]

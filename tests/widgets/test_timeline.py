@@ -282,6 +282,8 @@ async def test_show_thread_highlights_and_selects_its_event_nearest_asof() -> No
     async with app.run_test(size=(80, 5)) as pilot:  # room for two lanes only
         await pilot.pause()
         timeline = timeline_of(app)
+        assert timeline.merged  # lanes that do not fit: it opens on the merged lane
+        await press(pilot, "m")
         sanctions = app.briefing.threads[3]
         timeline.show_thread(sanctions)
         await pilot.pause()
