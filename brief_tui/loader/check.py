@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from brief_tui.loader.build import EVENT_FIELDS
-from brief_tui.loader.problems import ProblemLog
+from brief_tui.loader.problems import ProblemLog, did_you_mean
 from brief_tui.loader.schema import FORMAT_VERSION, AliasExpansion, Walker
 from brief_tui.loader.specs import value_node
 from brief_tui.loader.yaml_nodes import PLAIN, position
@@ -48,7 +49,39 @@ def _walk(w: Walker, root: MappingNode, log: ProblemLog) -> dict[str, Any] | Non
     as_of = plain.get("as_of")
     if as_of is not None:
         _warn_past(w, as_of)
+    _warn_dangling_links(w, root)
     return None if log.failed else plain
+
+
+_ITEM_LINK = re.compile(r"\]\(#([^)\s]*)\)")
+
+
+def _warn_dangling_links(w: Walker, root: MappingNode) -> None:
+    """A Markdown summary's `[text](#id)` link that names no item: a warning (the text still reads)."""
+    stack: list[object] = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias points back at a node already visited
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.value == "summary" and isinstance(value, ScalarNode):
+                    _warn_links_in(w, value)
+                else:
+                    stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+def _warn_links_in(w: Walker, summary: ScalarNode) -> None:
+    for match in _ITEM_LINK.finditer(summary.value):
+        target = match.group(1)
+        if target not in w.ids:
+            line, column = position(summary)
+            hint = did_you_mean(target, list(w.ids))
+            w.log.warning(line, column, f"the summary links to `#{target}`, but there is no item with that id{hint}")
 
 
 def _version_ok(w: Walker, root: MappingNode, supported: int) -> bool:

@@ -209,12 +209,21 @@ class ReaderScreen(Screen[None]):
 
     def action_next_thread_event(self) -> None:
         """Select the current thread's next event."""
-        if self.timeline is not None:
+        if self.timeline is None:
+            return
+        # With no thread chosen (the overview), "the current thread's" next event is simply the next.
+        if self.sidebar.thread is None:
+            self.timeline.action_next_event()
+        else:
             self.timeline.action_next_thread_event()
 
     def action_previous_thread_event(self) -> None:
         """Select the current thread's previous event."""
-        if self.timeline is not None:
+        if self.timeline is None:
+            return
+        if self.sidebar.thread is None:
+            self.timeline.action_previous_event()
+        else:
             self.timeline.action_previous_thread_event()
 
     def on_thread_list_highlighted(self, message: ThreadList.Highlighted) -> None:
