@@ -249,11 +249,14 @@ class ReaderScreen(Screen[None]):
         self._visit(message.target)
 
     def _show_event(self, event: Event, lane: Thread | None = None) -> None:
-        """Show an event; the sidebar follows to the thread of the timeline lane it is in."""
-        thread = lane or (event.threads[0] if event.threads else None)
-        if thread is not None and thread is not self.sidebar.thread:
-            self.sidebar.show_thread(thread)
-            self._timeline_show_thread(thread)
+        """Show an event; the sidebar follows to the thread of the timeline lane it is in.
+
+        In the merged lane there is no lane thread: the sidebar keeps the reader's thread
+        (repainting it and the timeline's highlight on every step would cost time and bytes).
+        """
+        if lane is not None and lane is not self.sidebar.thread:
+            self.sidebar.show_thread(lane)
+            self._timeline_show_thread(lane)
         self._show(event)
 
     def _visit(self, target: Shown) -> None:
