@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,6 +22,7 @@ from brief_tui.settings import Settings
 from brief_tui.themes import THEMES
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.theme import Theme
 
     from brief_tui.loader import Library
@@ -64,6 +65,7 @@ class BriefApp(App[None]):
     """The briefing reader."""
 
     CSS_PATH = [styles_dir() / "brief.tcss"]  # noqa: RUF012 (Textual declares it without ClassVar)
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {*App.COMMANDS, lambda: _brief_commands()}
     TITLE = "brief"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -197,6 +199,12 @@ class BriefApp(App[None]):
         if theme.name != self.settings.theme:
             self.settings.theme = theme.name
             self.settings.save()
+
+
+def _brief_commands() -> type[Provider]:
+    from brief_tui.palette import BriefCommands  # imported when the palette first opens
+
+    return BriefCommands
 
 
 def create_app(

@@ -197,6 +197,10 @@ class ReaderScreen(Screen[None]):
 
     # Threads -----------------------------------------------------------------------
 
+    def go_to_thread(self, thread: Thread) -> None:
+        """Show a thread everywhere (the command palette's jump)."""
+        self.sidebar.select_thread(thread)
+
     def action_next_thread(self) -> None:
         """Move to the next thread, from any pane."""
         if not self.sidebar.move_thread(+1):

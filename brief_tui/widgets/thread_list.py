@@ -73,6 +73,10 @@ class ThreadList(QuietOptionList):
         with self.prevent(OptionList.OptionHighlighted):
             self.highlighted = self.get_option_index(thread.id if thread else OVERVIEW_ID)
 
+    def select_thread(self, thread: Thread) -> None:
+        """Highlight a thread and report it, as if the reader had moved there."""
+        self.highlighted = self.get_option_index(thread.id)
+
     def move_thread(self, step: int) -> bool:
         """Highlight the next (+1) or previous (-1) thread; False at either end."""
         threads = self.briefing.threads

@@ -211,3 +211,23 @@ async def test_overview_puts_key_points_and_upcoming_before_the_summary(tmp_path
     plain = [getattr(row.content, "plain", "") for row in rows_for(Overview(briefing), briefing)]
     headings = [line.strip() for line in plain if line.strip() in ("Key points", "Upcoming", "Summary")]
     assert headings == ["Key points", "Upcoming", "Summary"]
+
+
+async def test_command_palette_runs_reader_actions_and_jumps_to_threads(tmp_path: Path, briefing: Briefing) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next thread")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert shown_thread(screen).id == briefing.threads[0].id
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"thread: the us peace")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert shown_thread(screen).id == "peace-plan"
