@@ -42,7 +42,8 @@ class KeyBar(Widget):
         # The focused widget's keys come first, then the screen's and the app's. When the
         # line is too narrow, the focused widget's keys give way first: help and quit stay.
         local: list[Text] = []
-        general: list[Text] = []
+        screen_keys: list[Text] = []
+        app_keys: list[Text] = []
         seen: set[str] = set()
         palette: Text | None = None
         for key, active in self.screen.active_bindings.items():
@@ -55,13 +56,18 @@ class KeyBar(Widget):
                 continue
             seen.add(binding.action)
             entry = Text.assemble((f" {shown} ", key_style), (f"{binding.description} ", description_style))
-            is_general = active.node is self.screen or active.node is self.app
-            (general if is_general else local).append(entry)
+            if active.node is self.app:
+                app_keys.append(entry)
+            else:
+                (screen_keys if active.node is self.screen else local).append(entry)
         width = self.size.width
-        while local and sum(e.cell_len for e in local + general) > width:
-            local.pop()
+        # Narrow lines drop the focused pane's keys first, then the screen's: help and
+        # quit (the app's) always stay.
+        for dropping in (local, screen_keys):
+            while dropping and sum(e.cell_len for e in local + screen_keys + app_keys) > width:
+                dropping.pop()
         line = Text(no_wrap=True, overflow="ellipsis")
-        for entry in local + general:
+        for entry in local + screen_keys + app_keys:
             line.append_text(entry)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             gap = width - line.cell_len - palette.cell_len

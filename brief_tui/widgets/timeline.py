@@ -8,7 +8,6 @@ becomes a vertical dated list with the same keys.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -141,6 +140,8 @@ class Timeline(ScrollView, can_focus=True):
         self._data = TimelineData(briefing)
         self._cursor = Cursor(self._data)
         self._asof_text = briefing.as_of.text
+        self._as_of = briefing.as_of
+        self._asof_row_cache: int | None = None
         self._longest_title = {
             merged: max((cell_len(clean_line(lane.title)) for lane in self._data.lanes_for(merged)), default=4)
             for merged in (False, True)
@@ -332,8 +333,19 @@ class Timeline(ScrollView, can_focus=True):
         return len(self._data.events) + 1  # the events and the as-of line
 
     def _asof_row(self) -> int:
-        """The list row of the as-of line: after every event anchored at or before as_of."""
-        return bisect_right(self._data.merged[0].anchors, self._data.asof) if self._data.events else 0
+        """The list row of the as-of line: before the first event that starts at or after as_of
+        and runs past it (what comes next), so "today's" events stay above the line."""
+        if self._asof_row_cache is None:
+            as_of = self._as_of
+            self._asof_row_cache = next(
+                (
+                    number
+                    for number, event in enumerate(self._data.events)
+                    if event.date.earliest >= as_of.earliest and event.date.latest > as_of.latest
+                ),
+                len(self._data.events),
+            )
+        return self._asof_row_cache
 
     def _list_row(self, event: int) -> int:
         return event + (1 if event >= self._asof_row() else 0)
