@@ -124,10 +124,15 @@ def _indented(content: Text, indent: int) -> RenderableType:
     return Padding(content, (0, 0, 0, indent))
 
 
-def _ref(item: Shown, label: Text | str, *, indent: int = 2) -> Row:
+def _ref(item: Shown, label: Text | str, *, indent: int = 2, hang: bool = False) -> Row:
+    # Most references are one short line: plain leading spaces. Only long ones (citations)
+    # get a Padding that keeps wrapped lines indented; one per row would cost start-up time
+    # on an overview with dozens of references.
     line = Text("→ ", style="bold")
     line.append_text(label if isinstance(label, Text) else text(label, one_line=True))
-    return Row(_indented(line, indent), target=item)
+    if hang:
+        return Row(_indented(line, indent), target=item)
+    return Row(Text(" " * indent) + line, target=item)
 
 
 def _summary(markdown: str | None) -> Iterator[Row]:
@@ -155,7 +160,7 @@ def _summary_links(markdown: str | None, briefing: Briefing) -> Iterator[Row]:
 
 def _citations(citations: Iterable[Citation], *, indent: int = 4) -> Iterator[Row]:
     for citation in citations:
-        yield _ref(citation.source, _citation_text(citation), indent=indent)
+        yield _ref(citation.source, _citation_text(citation), indent=indent, hang=True)
 
 
 def _citation_text(citation: Citation) -> Text:
