@@ -9,11 +9,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS, THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
+from brief_tui.widgets.reading_scroll import ReadingScroll
 
 __all__ = ["HelpScreen", "binding_rows"]
 
@@ -52,10 +52,6 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1,backspace", "dismiss", "Close help", id="help.close"),
-        Binding("j,down", "scroll_down", "Scroll down", show=False, id="help.down"),
-        Binding("k,up", "scroll_up", "Scroll up", show=False, id="help.up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="help.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, sections: Iterable[tuple[str, type]]) -> None:
@@ -63,7 +59,7 @@ class HelpScreen(ModalScreen[None]):
         self.sections = list(sections)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body") as body:
+        with ReadingScroll(id="help-body") as body:
             body.border_title = Text("Keys  (escape closes)")
             yield Static(self._keys_table())
             yield Static(self._legend())
@@ -91,19 +87,3 @@ class HelpScreen(ModalScreen[None]):
         legend.append("\nDates: ? uncertain  ~ approximate  % both\n")
         legend.append("Sources: grades A-F (reliability), 1-6 (credibility of a claim)\n")
         return legend
-
-    def action_scroll_down(self) -> None:
-        """Scroll the help down."""
-        self.query_one(VerticalScroll).scroll_down()
-
-    def action_scroll_home(self) -> None:
-        """Scroll to the top."""
-        self.query_one(VerticalScroll).scroll_home(animate=False)
-
-    def action_scroll_end(self) -> None:
-        """Scroll to the bottom."""
-        self.query_one(VerticalScroll).scroll_end(animate=False)
-
-    def action_scroll_up(self) -> None:
-        """Scroll the help up."""
-        self.query_one(VerticalScroll).scroll_up()

@@ -231,3 +231,20 @@ async def test_command_palette_runs_reader_actions_and_jumps_to_threads(tmp_path
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert shown_thread(screen).id == "peace-plan"
+
+
+async def test_help_scrolls_with_vim_keys(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        await pilot.press("G")
+        await pilot.pause(0.5)
+        assert body.scroll_y == body.max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause(0.5)
+        assert body.scroll_y == 0
+        await pilot.press("j")
+        await pilot.pause(0.5)
+        assert body.scroll_y > 0
