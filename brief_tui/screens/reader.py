@@ -15,7 +15,6 @@ from textual.widgets import Static
 
 from brief_tui.model import Briefing, Event, Thread
 from brief_tui.render.detail_rows import Overview, Shown, title_of
-from brief_tui.render.safe import text
 from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
 from brief_tui.widgets.thread_list import ThreadList
@@ -293,10 +292,6 @@ class ReaderScreen(Screen[None]):
             self._timeline_show_thread(None)
         self._show(visit.item, highlight=visit.row)
         self._set_pane(visit.pane)
-
-    def title_text(self) -> Text:
-        """The briefing title, safe to show."""
-        return text(self.briefing.title, one_line=True)
 
 
 def _breakpoint_classes(screen: Screen[None]) -> list[str]:
