@@ -51,14 +51,29 @@ class ThreadList(QuietOptionList):
         super().__init__(*self._build_options(), id=id, classes=classes, markup=False)
 
     def _build_options(self) -> list[Option | None]:
-        options: list[Option | None] = [Option(Text("Overview", style="bold"), id=OVERVIEW_ID)]
+        options: list[Option | None] = [Option(self._label(None), id=OVERVIEW_ID)]
         for group, threads in self.briefing.thread_groups().items():
             options.append(Option(text(group, style="bold dim", one_line=True), disabled=True))
-            for thread in threads:
-                label = Text(f" {badge(thread.status)} ", style="bold")
-                label.append_text(text(thread.title, one_line=True))
-                options.append(Option(label, id=thread.id))
+            options.extend(Option(self._label(thread), id=thread.id) for thread in threads)
         return options
+
+    def _label(self, thread: Thread | None, *, cursor: bool = False) -> Text:
+        """A row's text; ``cursor`` puts a ▸ in its first column."""
+        mark = "▸" if cursor else " "
+        if thread is None:
+            return Text(f"{mark if cursor else ''}Overview", style="bold")
+        label = Text(f"{mark}{badge(thread.status)} ", style="bold")
+        label.append_text(text(thread.title, one_line=True))
+        return label
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
+        super().watch_highlighted(old, new)
+        # Without colour the highlight is only a shade of grey: mark the row with a glyph.
+        if self.app.no_color:
+            for index, cursor in ((old, False), (new, True)):
+                if index is not None and not self.get_option_at_index(index).disabled:
+                    option_id = self.get_option_at_index(index).id or ""
+                    self.replace_option_prompt_at_index(index, self._label(self._threads.get(option_id), cursor=cursor))
 
     @property
     def thread(self) -> Thread | None:

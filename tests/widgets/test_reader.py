@@ -248,3 +248,16 @@ async def test_help_scrolls_with_vim_keys(tmp_path: Path) -> None:
         await pilot.press("j")
         await pilot.pause(0.5)
         assert body.scroll_y > 0
+
+
+async def test_no_color_marks_the_sidebar_row_with_a_glyph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.press("]")
+        await pilot.pause()
+        rows = [screen.sidebar.render_line(y).text for y in range(screen.sidebar.size.height)]
+        marked = [row for row in rows if "▸" in row]
+        assert len(marked) == 1
+        assert "Territory" in marked[0]
