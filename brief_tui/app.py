@@ -163,7 +163,7 @@ class BriefApp(App[None]):
             return LibraryScreen(library)
         from brief_tui.screens.problems import ProblemsScreen
 
-        return ProblemsScreen(library.broken)
+        return ProblemsScreen(library.broken, [str(path) for path in self.paths])
 
     def _reader(self, briefing: Briefing, *, from_library: bool = False) -> Screen[None]:
         from brief_tui.screens.reader import ReaderScreen

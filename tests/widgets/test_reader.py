@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from brief_tui.app import BriefApp, create_app
 from brief_tui.loader import load_briefing
@@ -261,3 +262,28 @@ async def test_no_color_marks_the_sidebar_row_with_a_glyph(tmp_path: Path, monke
         marked = [row for row in rows if "▸" in row]
         assert len(marked) == 1
         assert "Territory" in marked[0]
+
+
+async def test_a_folder_with_no_briefings_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = create_app([empty], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        from brief_tui.screens.problems import ProblemsScreen
+
+        assert isinstance(app.screen, ProblemsScreen)
+        assert app.screen.query_one("#problems").border_title == "No briefings"
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_a_broken_file_shows_its_problems_with_positions(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("brief: 1\nid: Bad_Id\ntitle: x\nas_of: 2025-02-30\n", encoding="utf-8")
+    app = create_app([broken], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = app.screen.query_one("#problems").query_one(Static).render()
+        assert f"{broken}:2:5: error" in str(shown)
+        assert f"{broken}:4:8: error" in str(shown)
