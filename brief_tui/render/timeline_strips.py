@@ -80,7 +80,7 @@ def caption_date(event: Event) -> str:
     if not event.display_date:
         return date_label(event.date)
     words = [w for w, on in (("uncertain", event.date.uncertain), ("approximate", event.date.approximate)) if on]
-    return f"{event.display_date} ({', '.join(words)})" if words else event.display_date
+    return f"{event.display_date}, {' and '.join(words)}" if words else event.display_date
 
 
 def shorten(text: str, width: int) -> str:

@@ -226,7 +226,7 @@ def test_the_caption_says_status_date_title_and_place() -> None:
     assert text.rstrip() == " ◉ reported · 2025-12-05~ (approximate) · Putin [b]remarks[/b] · 2 of 3 here"
     event.display_date = "a few days after 2 December"
     assert (
-        "a few days after 2 December (approximate)" in caption_strip(event, place=(1, 1), width=100, palette=PLAIN).text
+        "a few days after 2 December, approximate" in caption_strip(event, place=(1, 1), width=100, palette=PLAIN).text
     )
     assert caption_strip(event, place=(1, 1), width=20, palette=PLAIN).text.endswith("…")
     assert caption_strip(None, place=(1, 1), width=20, palette=PLAIN).text.strip() == "No events"
