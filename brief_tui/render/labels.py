@@ -81,14 +81,20 @@ def event_status_label(status: str | None) -> str:
 
 
 def date_label(date: BriefDate) -> str:
-    """The date as written, with a word for its qualifier: ``2025-12-06? (uncertain)``."""
+    """The date for a reader, with a word for its qualifier: ``2025-12-06? (uncertain)``;
+    an interval reads ``2025-11 to 2025-12-06?``, ``from 2025-11``, ``until 2025-12``."""
+    shown = date.text
+    if date.interval:
+        start = date.start.text if date.start else None
+        end = date.end.text if date.end else None
+        shown = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}"
     if date.uncertain and date.approximate:
-        return f"{date.text} (uncertain, approximate)"
+        return f"{shown} (uncertain, approximate)"
     if date.uncertain:
-        return f"{date.text} (uncertain)"
+        return f"{shown} (uncertain)"
     if date.approximate:
-        return f"{date.text} (approximate)"
-    return date.text
+        return f"{shown} (approximate)"
+    return shown
 
 
 def source_grade(source: Source) -> str:
