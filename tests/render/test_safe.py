@@ -24,13 +24,3 @@ def test_text_is_literal() -> None:
 
 def test_wide_and_rtl_text_pass_through() -> None:
     assert clean("переговоры 和平 سلام 🕊") == "переговоры 和平 سلام 🕊"
-
-
-def test_intervals_read_as_words() -> None:
-    from brief_tui.model import parse_date
-    from brief_tui.render.labels import date_label
-
-    assert date_label(parse_date("2025-11/2025-12-06?")) == "2025-11 to 2025-12-06? (uncertain)"
-    assert date_label(parse_date("2025-11-22~/..")) == "from 2025-11-22~ (approximate)"
-    assert date_label(parse_date("../2025-12")) == "until 2025-12"
-    assert date_label(parse_date("2025-12-06")) == "2025-12-06"
