@@ -35,7 +35,7 @@ from brief_tui.render.labels import (
     thread_status_label,
 )
 from brief_tui.render.markdown import render_markdown
-from brief_tui.render.safe import text
+from brief_tui.render.safe import clean_line, text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -83,7 +83,12 @@ def rows_for(item: Shown, briefing: Briefing) -> list[Row]:
         "document": _document,
         "version": _version,
     }
-    return list(builders[item.KIND](item, briefing))  # type: ignore[operator]
+    rows = list(builders[item.KIND](item, briefing))  # type: ignore[operator]
+    first = rows[0].content if rows else None
+    if isinstance(first, Text) and first.plain.startswith("\n"):
+        # A heading opens with a blank line to set it off; not at the very top.
+        rows[0] = Row(first[1:], rows[0].target, rows[0].url)
+    return rows
 
 
 def title_of(item: Shown) -> Text:
@@ -227,6 +232,11 @@ def _label(item: Shown) -> Text:
     if isinstance(item, Actor) and item.role:
         line = text(item.name, one_line=True)
         line.append(", " + text(item.role, one_line=True).plain, style="dim")
+        return line
+    if isinstance(item, Party):
+        line = text(item.name, one_line=True)
+        if item.short:
+            line.append(f" ({clean_line(item.short)})", style="dim")
         return line
     if isinstance(item, Source):
         line = text(item.name, one_line=True)
