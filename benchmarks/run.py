@@ -581,6 +581,26 @@ def failure_lines(scenarios: list[Scenario]) -> list[str]:
     return lines
 
 
+def compile_bytecode(source: Path | None) -> None:
+    """Compile the package's bytecode first, as `pip install` does.
+
+    An editable or exported tree that runs with PYTHONDONTWRITEBYTECODE set (as some
+    shells and CI set it) would otherwise compile every module from source on every
+    launch, which the floor (an installed Textual, compiled) never pays.
+    """
+    import compileall
+    import importlib.util
+
+    if source is not None:
+        package = source / "brief_tui"
+    else:
+        spec = importlib.util.find_spec("brief_tui")
+        if spec is None or spec.origin is None:
+            return
+        package = Path(spec.origin).parent
+    compileall.compile_dir(str(package), quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -611,6 +631,7 @@ def main(argv: list[str] | None = None) -> int:
             source, tested = export_commit(args.commit, work)
             os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), os.environ.get("PYTHONPATH")]))
         scenarios, files = make_scenarios(sizes, work, app, source)
+        compile_bytecode(source)
         run_all(scenarios, runs, args.limit, work, log, interleave=not args.smoke)
         loader = [] if args.no_loader else run_loader(files, 1 if args.smoke else 5, log)
     info = {**machine(), "commit": tested}

@@ -93,15 +93,16 @@ class BriefApp(App[None]):
         self.cache = cache
         self.settings = settings if settings is not None else Settings.load()
         self.library = library
+        # The theme is set before the stylesheet is first read: set later, it is read twice.
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0].name
         if os.environ.get("SSH_CONNECTION"):
             # Every animation frame is bytes on a slow link.
             self.animation_level = "none"
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen: the briefing itself when it is small enough to load at once."""
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0].name
         if self.library is None and self._loads_quickly():
             self.library = self._load_library()
         if self.library is None:
