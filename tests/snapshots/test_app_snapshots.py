@@ -49,5 +49,5 @@ def test_sixteen_colours_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest
 
 
 def test_terminal_palette_80x24(snap_compare, tmp_path: Path) -> None:
-    # textual-ansi draws with the terminal's own palette.
-    assert snap_compare(make_app(tmp_path, "textual-ansi"), press=["right_square_bracket"], terminal_size=(80, 24))
+    # ansi-dark draws with the terminal's own palette.
+    assert snap_compare(make_app(tmp_path, "ansi-dark"), press=["right_square_bracket"], terminal_size=(80, 24))

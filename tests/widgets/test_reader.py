@@ -287,3 +287,10 @@ async def test_a_broken_file_shows_its_problems_with_positions(tmp_path: Path) -
         shown = app.screen.query_one("#problems").query_one(Static).render()
         assert f"{broken}:2:5: error" in str(shown)
         assert f"{broken}:4:8: error" in str(shown)
+
+
+@pytest.mark.parametrize("theme", ["brief-dark", "brief-light", "ansi-dark", "ansi-light"])
+async def test_each_offered_theme_is_the_one_in_use(tmp_path: Path, theme: str) -> None:
+    app = create_app([BUILTIN], cache=False, settings=Settings(theme=theme, path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)):
+        assert app.theme == theme
