@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
-from brief_tui.model import Actor, Briefing, Document, Event, Item, Party, Position, Quote, Source, Thread
+from brief_tui.model import Actor, Briefing, Document, Event, Item, Party, Position, Source, Thread
 from brief_tui.render.blocks import (
     Block,
     Heading,
@@ -168,21 +168,18 @@ def render_event(event: Event, briefing: Briefing, base: int = 1) -> list[Block]
 
 def render_item(item: Item, briefing: Briefing, base: int = 1) -> list[Block]:
     """Any item, by its kind."""
-    if isinstance(item, Thread):
-        return render_thread(item, briefing, base)
-    if isinstance(item, Event):
-        return render_event(item, briefing, base)
-    if isinstance(item, Actor):
-        return render_actor(item, briefing, base)
-    if isinstance(item, Party):
-        return render_party(item, briefing, base)
-    if isinstance(item, Source):
-        return render_source(item, briefing, base)
-    if isinstance(item, Quote):
-        return render_quote(item, briefing, base)
-    if isinstance(item, Document):
-        return render_document(item, briefing, base)
-    return render_version(item, briefing, base)
+    renderers = {
+        "thread": render_thread,
+        "event": render_event,
+        "actor": render_actor,
+        "party": render_party,
+        "source": render_source,
+        "quote": render_quote,
+        "document": render_document,
+        "version": render_version,
+    }
+    blocks: list[Block] = renderers[item.KIND](item, briefing, base)  # type: ignore[operator]
+    return blocks
 
 
 def sources_cited(blocks: Sequence[Block], briefing: Briefing, base: int = 1) -> list[Block]:
