@@ -17,11 +17,11 @@ from textual.strip import Strip
 
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS, date_label
 from brief_tui.render.safe import clean_line
-from brief_tui.render.timeline_layout import ASOF_GLYPH, ASOF_LABEL, asof_label, tick_labels
+from brief_tui.widgets.timeline.layout import ASOF_GLYPH, ASOF_LABEL, asof_label, tick_labels
 
 if TYPE_CHECKING:
     from brief_tui.model import Event, Thread
-    from brief_tui.render.timeline_layout import Lane, Row, TimelineData, ZoomLayout
+    from brief_tui.widgets.timeline.layout import Lane, Row, TimelineData, ZoomLayout
 
 __all__ = [
     "ASOF_GLYPH",

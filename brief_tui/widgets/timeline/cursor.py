@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from brief_tui.model import Thread
-    from brief_tui.render.timeline_layout import Lane, TimelineData
+    from brief_tui.widgets.timeline.layout import Lane, TimelineData
 
 __all__ = ["Cursor", "Move", "neighbour"]
 

@@ -1,7 +1,7 @@
 """The timeline: a briefing's events on a zoomable date axis, one lane per thread or merged.
 
 Drawn with the line API: only visible rows are rendered, from a layout computed once per
-zoom level (:mod:`brief_tui.render.timeline_layout`) and rows cached in an LRU, so moving
+zoom level (:mod:`brief_tui.widgets.timeline.layout`) and rows cached in an LRU, so moving
 and zooming cost the same at 20 events and at 10,000. Below ``LIST_BELOW`` columns it
 becomes a vertical dated list with the same keys.
 """
@@ -20,9 +20,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brief_tui.render.safe import clean_line
-from brief_tui.render.timeline_cursor import Cursor, Move
-from brief_tui.render.timeline_layout import ZOOMS, TimelineData, ZoomLayout
-from brief_tui.render.timeline_strips import Palette, axis_strip, caption_strip, lane_strip, list_strip
+from brief_tui.widgets.timeline.cursor import Cursor, Move
+from brief_tui.widgets.timeline.layout import ZOOMS, TimelineData, ZoomLayout
+from brief_tui.widgets.timeline.strips import Palette, axis_strip, caption_strip, lane_strip, list_strip
 
 if TYPE_CHECKING:
     from textual import events

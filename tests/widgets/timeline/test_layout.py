@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from brief_tui.render.timeline_layout import (
+from brief_tui.widgets.timeline.layout import (
     ASOF_GLYPH,
     ASOF_LABEL,
     MAX_SUB_ROWS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from brief_tui.render.timeline_cursor import Cursor, neighbour
-from brief_tui.render.timeline_layout import TimelineData
+from brief_tui.widgets.timeline.cursor import Cursor, neighbour
+from brief_tui.widgets.timeline.layout import TimelineData
 from tests.timeline_fixtures import sample_briefing
 
 

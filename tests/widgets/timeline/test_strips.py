@@ -6,8 +6,8 @@ from rich.style import Style
 
 from brief_tui.model import Event, parse_date
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS
-from brief_tui.render.timeline_layout import TimelineData, ZoomLayout
-from brief_tui.render.timeline_strips import (
+from brief_tui.widgets.timeline.layout import TimelineData, ZoomLayout
+from brief_tui.widgets.timeline.strips import (
     Palette,
     axis_strip,
     caption_strip,
