@@ -196,7 +196,7 @@ def _events(b: _Builder, briefing: Briefing, plain: list[tuple[Any, ...]]) -> No
         ident, when, title, kind, status, threads, actors, place, summary, cited, reported, shown, likely = fields
         event = Event(
             ident,
-            date(when),  # type: ignore[arg-type]
+            date(when),
             title,
             kind,
             status,
@@ -213,8 +213,8 @@ def _events(b: _Builder, briefing: Briefing, plain: list[tuple[Any, ...]]) -> No
         )
         by_id[ident] = event
         events.append(event)
-    # Earliest moment first, then coarser before finer, then as written.
-    events.sort(key=lambda ev: (ev.date.earliest, ev.date.precision, ev.order))
+    # Earliest moment first, then coarser before finer, then as written; undated events last.
+    events.sort(key=lambda ev: ev.sort_key)
     for event in events:
         for thread in event.threads:
             thread.events.append(event)

@@ -124,7 +124,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "display_date": text,
                 "likelihood": w.choice(vocab.LIKELIHOODS),
             },
-            ("id", "date"),
+            ("id",),  # `date` too, except on an event whose date is not set yet: see after_item
         ),
         "quote": (
             {
@@ -187,6 +187,12 @@ def after_item(w: Walker, kind: str, out: dict[str, Any], node: Node) -> None:
         w.item_nodes[id(out)] = node
     elif kind == "event":
         status = out.get("status")
+        if "date" not in out and status not in vocab.UNDATED_STATUSES and value_node(node, "date") is node:
+            w.error(
+                node,
+                "an event needs `date`, which is missing here; only a scheduled, expected or postponed "
+                "event may leave it out (no date yet)",
+            )
         if "likelihood" in out and status != "expected":
             w.error(value_node(node, "likelihood"), "`likelihood` is only for events with `status: expected`")
         if status in ("scheduled", "expected") and "date" in out:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import ClassVar, TypeAlias
 
 from brief_tui.model.dates import BriefDate
+from brief_tui.model.vocab import UNDATED_STATUSES
 
 __all__ = [
     "Actor",
@@ -23,6 +25,10 @@ __all__ = [
     "Thread",
     "Version",
 ]
+
+# What a reader sees for an event whose date is not set yet.
+NO_DATE = "no date yet"
+_LAST = datetime.max.replace(tzinfo=timezone.utc)
 
 
 class _Short:
@@ -166,7 +172,7 @@ class Event(_Short):
     """A point or span on the timeline."""
 
     id: str
-    date: BriefDate
+    date: BriefDate | None
     title: str | None = None
     kind: str | None = None
     status: str | None = None
@@ -190,8 +196,20 @@ class Event(_Short):
 
     @property
     def shown_date(self) -> str:
-        """The date as a reader should see it."""
-        return self.display_date or self.date.text
+        """The date as a reader should see it: the display date, the date, or "no date yet"."""
+        if self.display_date:
+            return self.display_date
+        return self.date.text if self.date is not None else NO_DATE
+
+    @property
+    def sort_key(self) -> tuple[int, datetime, int, int]:
+        """Dated events by their place in time ("by" deadlines at their end); undated ones last, as written."""
+        date = self.date
+        if date is None:
+            return (1, _LAST, 0, self.order)
+        if date.start is None and date.end is not None:
+            return (0, date.end.latest, int(date.precision), self.order)
+        return (0, date.earliest, int(date.precision), self.order)
 
 
 @dataclass(eq=False, slots=True, repr=False)
@@ -312,7 +330,7 @@ class Briefing(_Short):
         return [
             e
             for e in self.events
-            if e.status in ("scheduled", "expected", "postponed") and e.date.latest >= self.as_of.earliest
+            if e.status in UNDATED_STATUSES and (e.date is None or e.date.latest >= self.as_of.earliest)
         ]
 
     def thread_groups(self) -> dict[str, list[Thread]]:

@@ -13,6 +13,7 @@ __all__ = [
     "RELIABILITY",
     "SOURCE_KINDS",
     "THREAD_STATUSES",
+    "UNDATED_STATUSES",
 ]
 
 # The major version of the briefing format this reader implements.
@@ -43,6 +44,8 @@ EVENT_KINDS = (
     "other",
 )
 EVENT_STATUSES = ("occurred", "reported", "scheduled", "expected", "postponed", "cancelled")
+# The statuses on which an event may leave out `date`: its date is not set yet.
+UNDATED_STATUSES = ("scheduled", "expected", "postponed")
 LIKELIHOODS = (
     "remote",
     "very-unlikely",

@@ -337,7 +337,7 @@ def _event(event: Event, briefing: Briefing) -> Iterator[Row]:
     yield Row(Text(event_status_label(event.status), style="bold"))
     yield from _field("Date", date_label(event.date))
     yield from _field("When", event.display_date)
-    if event.date.earliest > briefing.as_of.latest:
+    if event.date is not None and event.date.earliest > briefing.as_of.latest:
         yield Row(Text("After the briefing's as-of date", style="italic"))
     yield from _field("Likelihood", event.likelihood)
     yield from _field("Kind", event.kind)

@@ -108,7 +108,7 @@ def _event(event: Event) -> Data:
     return _compact(
         [
             ("id", event.id),
-            ("date", event.date.text),
+            ("date", _date(event.date)),
             ("title", event.title),
             ("kind", event.kind),
             ("status", event.status),

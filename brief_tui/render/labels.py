@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from brief_tui.model.items import NO_DATE
 from brief_tui.model.vocab import CREDIBILITY, RELIABILITY
 
 if TYPE_CHECKING:
@@ -80,9 +81,12 @@ def event_status_label(status: str | None) -> str:
     return f"{EVENT_STATUS_GLYPHS.get(status, '●')} {status}"
 
 
-def date_label(date: BriefDate) -> str:
+def date_label(date: BriefDate | None) -> str:
     """The date for a reader, with a word for its qualifier: ``2025-12-06? (uncertain)``;
-    an interval reads ``2025-11 to 2025-12-06?``, ``from 2025-11``, ``until 2025-12``."""
+    an interval reads ``2025-11 to 2025-12-06?``, ``from 2025-11``, ``until 2025-12``;
+    an event's date not set yet reads "no date yet"."""
+    if date is None:
+        return NO_DATE
     shown = date.text
     if date.interval:
         start = date.start.text if date.start else None

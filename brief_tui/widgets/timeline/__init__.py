@@ -341,7 +341,8 @@ class Timeline(ScrollView, can_focus=True):
                 (
                     number
                     for number, event in enumerate(self._data.events)
-                    if event.date.earliest >= as_of.earliest and event.date.latest > as_of.latest
+                    if event.date is None
+                    or (event.date.earliest >= as_of.earliest and event.date.latest > as_of.latest)
                 ),
                 len(self._data.events),
             )

@@ -141,14 +141,15 @@ class TimelineData:
         except DateError:
             tz = None
         zone = tz or timezone.utc
-        self.events: list[Event] = list(briefing.events)
+        # Undated events ("no date yet") have no place on the axis.
+        dated = [(event, event.date) for event in briefing.events if event.date is not None]
+        self.events: list[Event] = [event for event, _date in dated]
         self.index: dict[Event, int] = {event: i for i, event in enumerate(self.events)}
         self.asof = _local_seconds(briefing.as_of.earliest, zone)
         self.anchor = array("d")
         self.start: dict[int, float | None] = {}  # intervals only; None when open
         self.end: dict[int, float | None] = {}
-        for i, event in enumerate(self.events):
-            date = event.date
+        for i, (_event, date) in enumerate(dated):
             first = _local_seconds(date.start.earliest, zone) if date.start else None
             last = _local_seconds(date.end.earliest, zone) if date.end else None
             anchor = first if first is not None else last

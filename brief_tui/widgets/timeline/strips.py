@@ -70,6 +70,8 @@ def status_of(event: Event) -> str:
 
 def qualifier_mark(event: Event) -> str:
     """``?`` for an uncertain date, ``~`` for an approximate one, else empty."""
+    if event.date is None:
+        return ""
     if event.date.uncertain:
         return "?"
     return "~" if event.date.approximate else ""
@@ -79,7 +81,8 @@ def caption_date(event: Event) -> str:
     """The date a reader should see, with a word for its qualifier."""
     if not event.display_date:
         return date_label(event.date)
-    words = [w for w, on in (("uncertain", event.date.uncertain), ("approximate", event.date.approximate)) if on]
+    date = event.date
+    words = [w for w, on in (("uncertain", date and date.uncertain), ("approximate", date and date.approximate)) if on]
     return f"{event.display_date}, {' and '.join(words)}" if words else event.display_date
 
 
