@@ -15,6 +15,8 @@ from brief_tui.model.items import (
     Citation,
     Document,
     Event,
+    KeyPoint,
+    OpenQuestion,
     Part,
     Party,
     Position,
@@ -103,8 +105,19 @@ class _Builder:
                     citation = self.bare[entry] = Citation(self.by_id[entry])
                 out.append(citation)
             else:
-                out.append(Citation(self.by_id[entry[0]], entry[1], entry[2]))
+                source, credibility, note, url, locator, accessed = entry
+                out.append(Citation(self.by_id[source], credibility, note, url, locator, self.date(accessed)))
         return out
+
+    def key_points(self, plain: list[Any] | None) -> list[KeyPoint]:
+        if not plain:
+            return []
+        return [KeyPoint(p) if p.__class__ is str else KeyPoint(p[0], self.sources(p[1])) for p in plain]
+
+    def open_questions(self, plain: list[Any] | None) -> list[OpenQuestion]:
+        if not plain:
+            return []
+        return [OpenQuestion(q) if q.__class__ is str else OpenQuestion(q[0], self.sources(q[1])) for q in plain]
 
     def add(self, item: Any) -> Any:
         self.by_id[item.id] = item
@@ -126,7 +139,7 @@ def build_briefing(plain: dict[str, Any], path: str) -> Briefing:
         timezone=g("timezone"),
         subtitle=g("subtitle"),
         summary=g("summary"),
-        key_points=list(g("key_points", ())),
+        key_points=[],
         updated=b.date(g("updated")),
         language=g("language") or "en",
         marking=g("marking"),
@@ -137,6 +150,7 @@ def build_briefing(plain: dict[str, Any], path: str) -> Briefing:
         for a in g("actors", ())
     ]
     _sources(b, briefing, g("sources", ()))
+    briefing.key_points = b.key_points(g("key_points"))
     _threads(b, briefing, g("threads", ()))
     _events(b, briefing, g("events", ()))
     _quotes(b, briefing, g("quotes", ()))
@@ -162,6 +176,7 @@ def _threads(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> No
     ]
     for thread, t in zip(threads, plain, strict=True):
         thread.summary = t.get("summary")
+        thread.short_title = t.get("short_title")
         thread.parties = b.refs(t.get("parties"))
         thread.actors = b.refs(t.get("actors"))
         thread.positions = [
@@ -179,7 +194,7 @@ def _threads(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> No
             StatusChange(b.date(s["date"]), s["status"], s.get("note"), b.sources(s.get("sources")))  # type: ignore[arg-type]
             for s in t.get("status_history", ())
         ]
-        thread.open_questions = list(t.get("open_questions", ()))
+        thread.open_questions = b.open_questions(t.get("open_questions"))
         thread.related = b.refs(t.get("related"))
         for actor in thread.actors:
             actor.threads.append(thread)
@@ -235,6 +250,7 @@ def _quotes(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> Non
             b.ref(q.get("event")),
             b.refs(q.get("threads")),
             b.sources(q.get("sources")),
+            q.get("language"),
         )
         b.by_id[quote.id] = quote
         quotes.append(quote)
@@ -244,7 +260,25 @@ def _quotes(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> Non
             quote.speaker.quotes.append(quote)
         if quote.event is not None:
             quote.event.quotes.append(quote)
+    _renderings(b, quotes, plain)
     briefing.quotes = quotes
+
+
+def _renderings(b: _Builder, quotes: list[Quote], plain: list[dict[str, Any]]) -> None:
+    """Link each quote to the others of the same remark: `same_as` chains make one group."""
+    group: dict[Quote, list[Quote]] = {}
+    for quote, q in zip(quotes, plain, strict=True):
+        if "same_as" not in q:
+            continue
+        quote.same_as = other = b.by_id[q["same_as"]]
+        joined = group.get(quote, [quote])
+        for member in group.get(other, [other]):
+            if member not in joined:
+                joined.append(member)
+        for member in joined:
+            group[member] = joined
+    for quote, members in group.items():
+        quote.renderings = [m for m in quotes if m in members and m is not quote]
 
 
 def _documents(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
@@ -260,11 +294,20 @@ def _documents(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> 
                 b.refs(v.get("authors")),
                 v.get("summary"),
                 [
-                    Part(p["title"], p.get("summary"), b.refs(p.get("threads")), b.sources(p.get("sources")))
+                    Part(
+                        p["title"],
+                        p.get("summary"),
+                        b.refs(p.get("threads")),
+                        b.sources(p.get("sources")),
+                        p.get("number"),
+                        p.get("status"),
+                    )
                     for p in v.get("parts", ())
                 ],
                 b.sources(v.get("sources")),
                 document,
+                v.get("state"),
+                b.refs(v.get("signatories")),
             )
             b.add(version)
             document.versions.append(version)

@@ -271,6 +271,22 @@ class Walker:
         """A list of plain strings."""
         return self.sequence(node, key, self.text, "text")
 
+    def statements(self, kind: str) -> Handler:
+        """A handler for a list of plain strings or ``{text, sources}``: plain as a str or [text, sources]."""
+
+        def one(node: Node, key: str) -> Any:
+            if node.__class__ is ScalarNode:
+                return self.text(node, key)
+            if node.__class__ is not MappingNode:
+                self.expected(node, key, f"text, or {_a(kind)} with `text` and `sources`")
+                return None
+            out = self.mapping(node, kind, key)
+            if out is None or "text" not in out:
+                return None
+            return [out["text"], out.get("sources")]
+
+        return lambda node, key: self.sequence(node, key, one, "text")
+
     def integer(self, low: int, high: int) -> Handler:
         """A handler for a whole number in a range."""
 
@@ -391,13 +407,14 @@ class Walker:
 
     # -- sources on claims -------------------------------------------------------------
     def citation(self, node: Node, key: str) -> Any:
-        """A source id, or {source, credibility, note}: plain as an id or [id, grade, note]."""
+        """A source id, or {source, credibility, note, url, locator, accessed}: plain as an id or a list."""
         if node.__class__ is ScalarNode:
             return self._source_ref(node, key)
         item = self.mapping(node, "citation", key)
         if item is None or "source" not in item:
             return None
-        return [item["source"], item.get("credibility"), item.get("note")]
+        g = item.get
+        return [item["source"], g("credibility"), g("note"), g("url"), g("locator"), g("accessed")]
 
     def sources(self, node: Node, key: str) -> list[Any] | None:
         """The `sources` of a claim."""

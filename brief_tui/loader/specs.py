@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["after_item", "make_specs", "value_node"]
 
+_SHORT = re.compile(r"[A-Za-z0-9+]{1,5}")
 _TOP_LISTS = ("parties", "actors", "sources", "threads", "events", "quotes", "documents")
 _SINGULAR = {
     "parties": "party",
@@ -41,7 +43,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "timezone": w.timezone,
                 "subtitle": text,
                 "summary": text,
-                "key_points": w.texts,
+                "key_points": w.statements("key point"),
                 "updated": w.point_date,
                 "language": w.language,
                 "marking": text,
@@ -73,13 +75,21 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
             ("id", "name"),
         ),
         "citation": (
-            {"source": w.ref("source"), "credibility": w.integer(1, 6), "note": text},
+            {
+                "source": w.ref("source"),
+                "credibility": w.integer(1, 6),
+                "note": text,
+                "url": text,
+                "locator": text,
+                "accessed": w.point_date,
+            },
             ("source",),
         ),
         "thread": (
             {
                 "id": w.identifier("thread"),
                 "title": text,
+                "short_title": text,
                 "group": text,
                 "status": w.choice(vocab.THREAD_STATUSES),
                 "confidence": w.choice(vocab.CONFIDENCES),
@@ -88,7 +98,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "actors": w.refs_list("actor"),
                 "positions": w.items("position"),
                 "status_history": w.items("status change"),
-                "open_questions": w.texts,
+                "open_questions": w.statements("open question"),
                 "related": threads,
             },
             ("id", "title"),
@@ -136,9 +146,13 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "event": w.ref("event"),
                 "threads": threads,
                 "sources": srcs,
+                "language": w.language,
+                "same_as": w.ref("quote"),
             },
             ("id", "text"),
         ),
+        "key point": ({"text": text, "sources": srcs}, ("text",)),
+        "open question": ({"text": text, "sources": srcs}, ("text",)),
         "document": (
             {"id": w.identifier("document"), "title": text, "threads": threads, "versions": w.items("version")},
             ("id", "title"),
@@ -149,14 +163,26 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "label": text,
                 "date": date,
                 "points": w.integer(0, 10**6),
-                "authors": w.refs_list("actor"),
+                "state": w.choice(vocab.VERSION_STATES),
+                "authors": w.refs_list("actor", "party"),
+                "signatories": w.refs_list("actor", "party"),
                 "summary": text,
                 "parts": w.items("part"),
                 "sources": srcs,
             },
             ("id",),
         ),
-        "part": ({"title": text, "summary": text, "threads": threads, "sources": srcs}, ("title",)),
+        "part": (
+            {
+                "title": text,
+                "number": text,
+                "status": w.choice(vocab.PART_STATUSES),
+                "summary": text,
+                "threads": threads,
+                "sources": srcs,
+            },
+            ("title",),
+        ),
     }
     return specs
 
@@ -164,8 +190,8 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
 def _short(w: Walker) -> Handler:
     def handle(node: Node, key: str) -> str | None:
         value = w.text(node, key)
-        if value is not None and not (2 <= len(value) <= 4 and value.isalpha()):
-            w.error(node, f"`short` is `{value}`; expected 2 to 4 letters, such as `UA`")
+        if value is not None and not _SHORT.fullmatch(value):
+            w.error(node, f"`short` is `{value}`; expected 1 to 5 letters, digits or `+`, such as `UA`, `E3` or `P5+1`")
             return None
         return value
 
@@ -203,6 +229,8 @@ def after_item(w: Walker, kind: str, out: dict[str, Any], node: Node) -> None:
     elif kind == "quote":
         if "speaker" in out and "attribution" in out:
             w.error(node, "a quote has either `speaker` or `attribution`, not both")
+        if "same_as" in out and out["same_as"] == out.get("id"):
+            w.error(value_node(node, "same_as"), "`same_as` names the quote itself; it names another rendering")
     elif kind == "thread":
         _oldest_first(w, out.get("status_history", ()), node, "status_history", "entry")
     elif kind == "document":

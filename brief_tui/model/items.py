@@ -16,6 +16,8 @@ __all__ = [
     "Document",
     "Event",
     "Item",
+    "KeyPoint",
+    "OpenQuestion",
     "Part",
     "Party",
     "Position",
@@ -102,6 +104,24 @@ class Source(_Short):
         """Whether the source is unnamed."""
         return self.kind == "anonymous"
 
+    @property
+    def chain(self) -> list[Source]:
+        """This source and every source that relays it (`via`), nearest first."""
+        chain: list[Source] = [self]
+        relay = self.via
+        while relay is not None and relay not in chain:
+            chain.append(relay)
+            relay = relay.via
+        return chain
+
+    @property
+    def grade(self) -> str | None:
+        """Every grade of the relay chain, "C via D" ("ungraded" for a link without one); None if none is graded."""
+        grades = [source.reliability for source in self.chain]
+        if not any(grades):
+            return None
+        return " via ".join(grade or "ungraded" for grade in grades)
+
 
 @dataclass(eq=False, slots=True, repr=False)
 class Citation(_Short):
@@ -110,6 +130,31 @@ class Citation(_Short):
     source: Source
     credibility: int | None = None
     note: str | None = None
+    url: str | None = None
+    locator: str | None = None
+    accessed: BriefDate | None = None
+
+
+@dataclass(eq=False, slots=True, repr=False)
+class KeyPoint(_Short):
+    """One of the briefing's headline takeaways, with the sources it rests on."""
+
+    text: str
+    sources: list[Citation] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(eq=False, slots=True, repr=False)
+class OpenQuestion(_Short):
+    """A question a thread leaves open, with the sources that raise it."""
+
+    text: str
+    sources: list[Citation] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(eq=False, slots=True, repr=False)
@@ -153,11 +198,12 @@ class Thread(_Short):
     actors: list[Actor] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     status_history: list[StatusChange] = field(default_factory=list)
-    open_questions: list[str] = field(default_factory=list)
+    open_questions: list[OpenQuestion] = field(default_factory=list)
     related: list[Thread] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    short_title: str | None = None
 
     KIND: ClassVar[str] = "thread"
 
@@ -165,6 +211,11 @@ class Thread(_Short):
     def label(self) -> str:
         """The thread's title."""
         return self.title
+
+    @property
+    def short_label(self) -> str:
+        """The short title for narrow columns, or the title."""
+        return self.short_title or self.title
 
 
 @dataclass(eq=False, slots=True, repr=False)
@@ -224,6 +275,9 @@ class Quote(_Short):
     event: Event | None = None
     threads: list[Thread] = field(default_factory=list)
     sources: list[Citation] = field(default_factory=list)
+    language: str | None = None
+    same_as: Quote | None = None
+    renderings: list[Quote] = field(default_factory=list)  # the other quotes of the same remark, as written
 
     KIND: ClassVar[str] = "quote"
 
@@ -248,6 +302,8 @@ class Part(_Short):
     summary: str | None = None
     threads: list[Thread] = field(default_factory=list)
     sources: list[Citation] = field(default_factory=list)
+    number: str | None = None
+    status: str | None = None
 
 
 @dataclass(eq=False, slots=True, repr=False)
@@ -258,11 +314,13 @@ class Version(_Short):
     label: str | None = None
     date: BriefDate | None = None
     points: int | None = None
-    authors: list[Actor] = field(default_factory=list)
+    authors: list[Actor | Party] = field(default_factory=list)
     summary: str | None = None
     parts: list[Part] = field(default_factory=list)
     sources: list[Citation] = field(default_factory=list)
     document: Document | None = None
+    state: str | None = None
+    signatories: list[Actor | Party] = field(default_factory=list)
 
     KIND: ClassVar[str] = "version"
 
@@ -304,7 +362,7 @@ class Briefing(_Short):
     timezone: str | None = None
     subtitle: str | None = None
     summary: str | None = None
-    key_points: list[str] = field(default_factory=list)
+    key_points: list[KeyPoint] = field(default_factory=list)
     updated: BriefDate | None = None
     language: str = "en"
     marking: str | None = None

@@ -10,10 +10,12 @@ __all__ = [
     "FORMAT_VERSION",
     "LEANINGS",
     "LIKELIHOODS",
+    "PART_STATUSES",
     "RELIABILITY",
     "SOURCE_KINDS",
     "THREAD_STATUSES",
     "UNDATED_STATUSES",
+    "VERSION_STATES",
 ]
 
 # The major version of the briefing format this reader implements.
@@ -46,6 +48,18 @@ EVENT_KINDS = (
 EVENT_STATUSES = ("occurred", "reported", "scheduled", "expected", "postponed", "cancelled")
 # The statuses on which an event may leave out `date`: its date is not set yet.
 UNDATED_STATUSES = ("scheduled", "expected", "postponed")
+VERSION_STATES = (
+    "draft",
+    "proposed",
+    "initialled",
+    "agreed",
+    "signed",
+    "ratified",
+    "in-force",
+    "withdrawn",
+    "rejected",
+)
+PART_STATUSES = ("agreed", "open", "disputed", "dropped", "unknown")
 LIKELIHOODS = (
     "remote",
     "very-unlikely",

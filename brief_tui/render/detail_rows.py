@@ -260,7 +260,7 @@ def _overview(item: Overview, briefing: Briefing) -> Iterator[Row]:
     if briefing.key_points:
         yield _heading("Key points")
         for point in briefing.key_points:
-            yield Row(_indented(Text("• ") + text(point), 0))
+            yield Row(_indented(Text("• ") + text(point.text), 0))
     yield from _refs("Upcoming", briefing.upcoming(), OVERVIEW_LIMIT)
     if len(briefing.threads) <= OVERVIEW_LIMIT:
         for group, threads in briefing.thread_groups().items():
@@ -324,7 +324,7 @@ def _thread(thread: Thread, briefing: Briefing) -> Iterator[Row]:
     if thread.open_questions:
         yield _heading("Open questions")
         for question in thread.open_questions:
-            yield Row(Text("  ? ", style="bold") + text(question))
+            yield Row(Text("  ? ", style="bold") + text(question.text))
     yield from _refs("Related threads", thread.related)
     yield from _refs("Events", thread.events)
     yield from _refs("Quotes", thread.quotes)

@@ -98,7 +98,7 @@ def _thread(thread: Thread) -> Data:
             ("actors", _ids(thread.actors)),
             ("positions", [_position(p) for p in thread.positions]),
             ("status_history", [_change(c) for c in thread.status_history]),
-            ("open_questions", list(thread.open_questions)),
+            ("open_questions", [q.text for q in thread.open_questions]),
             ("related", _ids(thread.related)),
         ]
     )
@@ -217,7 +217,7 @@ def briefing_data(briefing: Briefing) -> Data:
             ("timezone", briefing.timezone),
             ("subtitle", briefing.subtitle),
             ("summary", briefing.summary),
-            ("key_points", list(briefing.key_points)),
+            ("key_points", [p.text for p in briefing.key_points]),
             ("updated", _date(briefing.updated)),
             ("language", briefing.language),
             ("marking", briefing.marking),

@@ -70,7 +70,7 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True) 
         blocks.append(field_line("Updated", Span(date_label(briefing.updated))))
     blocks.append(field_line("Based on", span(briefing.based_on) if briefing.based_on else missing()))
     blocks.append(field_line("Briefing", span(briefing.id, "dim")))
-    blocks += section("Key points", [line(span(p), indent=1, bullet=True) for p in briefing.key_points], base)
+    blocks += section("Key points", [line(span(p.text), indent=1, bullet=True) for p in briefing.key_points], base)
     if summary and briefing.summary:
         blocks += section("Summary", [Prose(clean(briefing.summary))], base)
     threads: list[Block] = []
@@ -129,7 +129,8 @@ def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Blo
         )
         history.append(citations_line(change.sources, 2))
     blocks += section("Status history", history, base)
-    blocks += section("Open questions", [line(span(q), indent=1, bullet=True) for q in thread.open_questions], base)
+    questions = [line(span(q.text), indent=1, bullet=True) for q in thread.open_questions]
+    blocks += section("Open questions", questions, base)
     blocks += section("Related threads", [thread_line(t) for t in thread.related], base)
     blocks += section("Events", [event_line(e) for e in thread.events], base)
     blocks += section("Quotes", [b for q in thread.quotes for b in quote_lines(q)], base)

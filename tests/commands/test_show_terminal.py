@@ -8,7 +8,7 @@ import pytest
 
 from brief_tui.commands.output import write
 from brief_tui.loader import load_briefing
-from brief_tui.model import Briefing
+from brief_tui.model import Briefing, KeyPoint
 from brief_tui.render.plain import render_item, render_overview, sources_cited
 from tests.commands.helpers import COLOUR_SGR, ESCAPE, HOSTILE, OSC8, SMALL
 
@@ -114,7 +114,7 @@ def test_escape_sequences_in_content_never_reach_the_terminal(hostile: Briefing)
     thread = hostile.get("bad")
     assert thread is not None
     thread.title = "\x1b[2Jcleared\x1b]8;;file:///etc/passwd\x1b\\link\x9b31m"
-    hostile.key_points.append("\x1b[31mred\x07")
+    hostile.key_points.append(KeyPoint("\x1b[31mred\x07"))
     out = plain(hostile, "bad") + plain(hostile, None)
     assert not ESCAPE.search(out)
     assert "\x9b" not in out

@@ -35,7 +35,7 @@ def test_scalars_are_typed_by_the_schema_not_by_yaml() -> None:
     briefing = load("subtitle: no\nmarking: 2025-12-06\nkey_points: [yes, 1.5, null-ish, '~']\n")
     assert briefing.subtitle == "no"
     assert briefing.marking == "2025-12-06"
-    assert briefing.key_points == ["yes", "1.5", "null-ish", "~"]
+    assert [p.text for p in briefing.key_points] == ["yes", "1.5", "null-ish", "~"]
 
 
 def test_null_optional_fields_are_omitted() -> None:
