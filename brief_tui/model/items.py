@@ -115,12 +115,18 @@ class Source(_Short):
         return chain
 
     @property
-    def grade(self) -> str | None:
-        """Every grade of the relay chain, "C via D" ("ungraded" for a link without one); None if none is graded."""
+    def grades(self) -> list[str | None]:
+        """The reliability of each link of the relay chain, up to the last graded one (None: ungraded)."""
         grades = [source.reliability for source in self.chain]
-        if not any(grades):
-            return None
-        return " via ".join(grade or "ungraded" for grade in grades)
+        while grades and grades[-1] is None:
+            grades.pop()
+        return grades
+
+    @property
+    def grade(self) -> str | None:
+        """Every grade of the relay chain, "C via D", never only the better one; None when none is graded."""
+        grades = self.grades
+        return " via ".join(grade or "ungraded" for grade in grades) if grades else None
 
 
 @dataclass(eq=False, slots=True, repr=False)

@@ -122,10 +122,12 @@ def test_a_relayed_source_shows_every_grade_of_its_chain() -> None:
         "sources:\n  - {id: axios, name: Axios, reliability: C}\n"
         "  - {id: anon, name: An official, kind: anonymous, reliability: D, via: axios}\n"
         "  - {id: anon2, name: Another, via: axios}\n  - {id: plain, name: Plain}\n"
+        "  - {id: relayed, name: Relayed, reliability: F, via: plain}\n"
     )
-    axios, anon, anon2, plain = briefing.sources
+    axios, anon, anon2, plain, relayed = briefing.sources
     assert anon.chain == [anon, axios]
     assert (anon.grade, anon2.grade, axios.grade, plain.grade) == ("D via C", "ungraded via C", "C", None)
+    assert relayed.grade == "F"  # an ungraded relay at the end hides no grade
 
 
 def test_threads_have_short_titles() -> None:
