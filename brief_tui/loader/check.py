@@ -10,6 +10,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from brief_tui.loader.build import EVENT_FIELDS
 from brief_tui.loader.problems import ProblemLog, did_you_mean
 from brief_tui.loader.schema import FORMAT_VERSION, AliasExpansion, Walker
+from brief_tui.loader.slips import warn_slips
 from brief_tui.loader.specs import value_node
 from brief_tui.loader.yaml_nodes import PLAIN, position
 
@@ -48,7 +49,7 @@ def _walk(w: Walker, root: MappingNode, log: ProblemLog) -> dict[str, Any] | Non
         plain["_id_position"] = position(value_node(root, "id"))
     as_of = plain.get("as_of")
     if as_of is not None:
-        _warn_past(w, as_of)
+        warn_slips(w, as_of)
     _warn_dangling_links(w, root)
     return None if log.failed else plain
 
@@ -105,17 +106,3 @@ def _version_ok(w: Walker, root: MappingNode, supported: int) -> bool:
         return True
     w.error(node, f"`brief` should be the format version, the number `{supported}`")
     return False
-
-
-def _warn_past(w: Walker, as_of: Any) -> None:
-    start = as_of[2][1]
-    for event, node in w.timed:
-        end = event["date"][3]
-        if end is not None and end[2] < start:
-            line, column = position(value_node(node, "date"))
-            w.log.warning(
-                line,
-                column,
-                f"event `{event.get('id', '?')}` is {event['status']} but dated {event['date'][0]}, "
-                f"wholly before as_of ({as_of[0]})",
-            )

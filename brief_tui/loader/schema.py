@@ -26,6 +26,7 @@ PlainDate = tuple[str, bool, Any, Any]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_MARKDOWN = re.compile(r"\*\*[^*\n]+\*\*|\[[^\]\n]*\]\([^)\s]*\)")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -98,7 +99,8 @@ class Walker:
         self.ids: dict[str, tuple[str, Node]] = {}
         self.refs: list[tuple[str, tuple[str, ...], Node, str]] = []
         self.dates: dict[str, PlainDate | None] = {}
-        self.timed: list[tuple[dict[str, Any], Node]] = []
+        # Dated items by kind (event, position, quote), for the slips of logic checked at the end.
+        self.timed: dict[str, list[tuple[dict[str, Any], Node]]] = {"event": [], "position": [], "quote": []}
         self.item_nodes: dict[int, Node] = {}
         self.depth = 0
         self.checked: set[int] = set()
@@ -119,7 +121,7 @@ class Walker:
         """
         self.ids.clear()
         self.refs.clear()
-        self.timed.clear()
+        self.timed = {}
         self.item_nodes.clear()
         self.checked.clear()
         self._specs.clear()
@@ -255,8 +257,8 @@ class Walker:
             self.error(node, "a control character (from a `\\` escape) is not allowed in a briefing")
 
     # -- scalars -----------------------------------------------------------------------
-    def text(self, node: Node, key: str) -> str | None:
-        """Plain text (or Markdown); None when empty or null."""
+    def markdown(self, node: Node, key: str) -> str | None:
+        """Markdown text (a `summary`); None when empty or null."""
         if node.__class__ is not ScalarNode:
             self.expected(node, key, "text")
             return None
@@ -265,6 +267,20 @@ class Walker:
             return None
         if self.escapes and node.style == '"':
             self._control(node)
+        return value
+
+    def text(self, node: Node, key: str) -> str | None:
+        """Plain text; None when empty or null. Markdown in it is a warning: it will show as typed."""
+        value = self.markdown(node, key)
+        if value is not None and ("**" in value or "](" in value):
+            found = _MARKDOWN.search(value)
+            if found:
+                line, column = position(node)
+                self.log.warning(
+                    line,
+                    column,
+                    f"`{key}` is plain text, but holds Markdown (`{found.group()[:40]}`): it will show as typed",
+                )
         return value
 
     def texts(self, node: Node, key: str) -> list[str] | None:

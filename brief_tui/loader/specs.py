@@ -30,7 +30,7 @@ _SINGULAR = {
 
 def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]]]:
     """Every kind's keys, each with its handler, and the keys it requires."""
-    text, date, srcs = w.text, w.date, w.sources
+    text, date, srcs, markdown = w.text, w.date, w.sources, w.markdown
     threads = w.refs_list("thread")
     specs: dict[str, tuple[dict[str, Handler], tuple[str, ...]]] = {
         "briefing": (
@@ -42,7 +42,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "based_on": text,
                 "timezone": w.timezone,
                 "subtitle": text,
-                "summary": text,
+                "summary": markdown,
                 "key_points": w.statements("key point"),
                 "updated": w.point_date,
                 "language": w.language,
@@ -93,7 +93,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "group": text,
                 "status": w.choice(vocab.THREAD_STATUSES),
                 "confidence": w.choice(vocab.CONFIDENCES),
-                "summary": text,
+                "summary": markdown,
                 "parties": w.refs_list("party"),
                 "actors": w.refs_list("actor"),
                 "positions": w.items("position"),
@@ -128,7 +128,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "threads": threads,
                 "actors": w.refs_list("actor"),
                 "place": text,
-                "summary": text,
+                "summary": markdown,
                 "sources": srcs,
                 "reported_on": date,
                 "display_date": text,
@@ -166,7 +166,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "state": w.choice(vocab.VERSION_STATES),
                 "authors": w.refs_list("actor", "party"),
                 "signatories": w.refs_list("actor", "party"),
-                "summary": text,
+                "summary": markdown,
                 "parts": w.items("part"),
                 "sources": srcs,
             },
@@ -177,7 +177,7 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
                 "title": text,
                 "number": text,
                 "status": w.choice(vocab.PART_STATUSES),
-                "summary": text,
+                "summary": markdown,
                 "threads": threads,
                 "sources": srcs,
             },
@@ -221,16 +221,20 @@ def after_item(w: Walker, kind: str, out: dict[str, Any], node: Node) -> None:
             )
         if "likelihood" in out and status != "expected":
             w.error(value_node(node, "likelihood"), "`likelihood` is only for events with `status: expected`")
-        if status in ("scheduled", "expected") and "date" in out:
-            w.timed.append((out, node))
+        if "date" in out:
+            w.timed["event"].append((out, node))
     elif kind == "position":
         if ("party" in out) == ("actor" in out):
             w.error(node, "a position needs either `party` or `actor` (one of them, not both)")
+        if "as_of" in out:
+            w.timed["position"].append((out, node))
     elif kind == "quote":
         if "speaker" in out and "attribution" in out:
             w.error(node, "a quote has either `speaker` or `attribution`, not both")
         if "same_as" in out and out["same_as"] == out.get("id"):
             w.error(value_node(node, "same_as"), "`same_as` names the quote itself; it names another rendering")
+        if "date" in out and "event" in out:
+            w.timed["quote"].append((out, node))
     elif kind == "thread":
         _oldest_first(w, out.get("status_history", ()), node, "status_history", "entry")
     elif kind == "document":
