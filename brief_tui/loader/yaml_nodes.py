@@ -286,6 +286,12 @@ _SYNTAX = (
 def _syntax_problem(error: yaml.MarkedYAMLError, data: bytes, log: ProblemLog) -> None:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    from brief_tui.loader.syntax import find_slip
+
+    slip = find_slip(data.decode("utf-8", "replace"), line, f"{error.problem} {error.context}")
+    if slip is not None:
+        log.error(*slip)
+        return
     message = _syntax_message(error, data, line, column)
     if error.context_mark and error.context_mark.line + 1 != line and "unfinished" in message:
         message += f" (it starts at line {error.context_mark.line + 1})"
