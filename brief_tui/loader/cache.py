@@ -22,13 +22,15 @@ from brief_tui.model.vocab import FORMAT_VERSION
 __all__ = ["LOADER_VERSION", "Cache", "cache_dir", "cache_key", "open_cache"]
 
 # Bump when the plain data's shape or any rule changes: old entries then simply miss.
-LOADER_VERSION = 4
+LOADER_VERSION = 5
 _VERSION_TAG = f"brief-format-{FORMAT_VERSION}-loader-{LOADER_VERSION}-py{sys.version_info[0]}.{sys.version_info[1]}"
 _MAGIC = b"BRIEFCACHE\n"
 _SUFFIX = ".cache"
 _KEEP = 32  # entries kept; the oldest go first
 
-Entry = tuple[dict[str, Any], list[tuple[int, int, str]]]
+# A warning as stored: line, column, message, code.
+StoredWarning = tuple[int, int, str, str]
+Entry = tuple[dict[str, Any], list[StoredWarning]]
 
 
 def cache_dir() -> Path:
@@ -89,7 +91,7 @@ class Cache:
             os.utime(path)  # recently used entries are kept longest
         return entry[1], entry[2]
 
-    def put(self, key: str, plain: dict[str, Any], warnings: list[tuple[int, int, str]]) -> None:
+    def put(self, key: str, plain: dict[str, Any], warnings: list[StoredWarning]) -> None:
         """Store an entry atomically; a read-only or full disk just means no cache."""
         try:
             payload = marshal.dumps((_VERSION_TAG, plain, warnings))

@@ -83,7 +83,11 @@ def load_library(paths: Sequence[str | Path], *, cache: bool = True, limits: Lim
         if briefing.id in owners:
             line, column = result.id_position
             message = f"the briefing id `{briefing.id}` is already used by {owners[briefing.id]}"
-            library.broken.append(BriefingError(str(path), [Problem(str(path), line, column, "error", message)]))
+            library.broken.append(
+                BriefingError(
+                    str(path), [Problem(str(path), line, column, "error", message, code="duplicate-briefing")]
+                )
+            )
             continue
         owners[briefing.id] = str(path)
         library.results.append(result)

@@ -63,11 +63,11 @@ def _read(path: Path, shown: str, max_bytes: int) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # enough to know it is too big
     except IsADirectoryError:
-        log.error(1, 1, "this is a folder, not a briefing file")
+        log.error(1, 1, "this is a folder, not a briefing file", code="unreadable")
     except FileNotFoundError:
-        log.error(1, 1, "no such file")
+        log.error(1, 1, "no such file", code="unreadable")
     except OSError as error:
-        log.error(1, 1, f"the file cannot be read: {error.strerror or error}")
+        log.error(1, 1, f"the file cannot be read: {error.strerror or error}", code="unreadable")
     else:
         return data
     raise BriefingError(shown, log.sorted())
@@ -89,14 +89,14 @@ def check_bytes(
             if progress is not None:
                 progress(0.6)
             if root is not None:
-                plain = walk_briefing(root, log, len(data) + 1000, limits.max_depth, b"\\" in data)
+                plain = walk_briefing(root, log, len(data) + 1000, limits.max_depth, b"\\" in data, data)
                 if progress is not None:
                     progress(0.9)
             del root
     except TooManyProblems:
         pass
     except (RecursionError, MemoryError):
-        log.problems.append(Problem(shown, 1, 1, "error", "the file is too complex to read"))
+        log.problems.append(Problem(shown, 1, 1, "error", "the file is too complex to read", code="too-complex"))
         log.error_count += 1
     log.raise_if_failed()
     assert plain is not None
@@ -124,11 +124,13 @@ def load_briefing(
         cached = store.get(key) if store is not None else None
         if cached is not None:
             plain, raw_warnings = cached
-            warnings = [Problem(shown, line, column, "warning", message) for line, column, message in raw_warnings]
+            warnings = [
+                Problem(shown, line, column, "warning", message, code) for line, column, message, code in raw_warnings
+            ]
         else:
             plain, warnings = check_bytes(data, shown, progress, limits)
             if store is not None:
-                store.put(key, plain, [(w.line, w.column, w.message) for w in warnings])
+                store.put(key, plain, [(w.line, w.column, w.message, w.code) for w in warnings])
         briefing = build_briefing(plain, shown)
         line, column = plain.get("_id_position", (1, 1))
         # Freed while the collector still sleeps, so its first pass scans only the model.

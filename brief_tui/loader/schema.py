@@ -112,6 +112,9 @@ class Walker:
             for kind, (spec, _req) in self._specs.items()
         }
         self._ref_ids: dict[str, str] = {}
+        # Ids refused (badly formed, or written twice): where their error is logged, and the kind
+        # written, so the references they break fold into that one error.
+        self.refused: dict[str, tuple[int, str]] = {}
 
     def close(self) -> None:
         """Drop every node held, and the handlers that refer back to the walker.
@@ -128,14 +131,14 @@ class Walker:
         self._handlers.clear()
 
     # -- problems ----------------------------------------------------------------------
-    def error(self, node: Node, message: str) -> None:
-        """Log an error at a node."""
+    def error(self, node: Node, message: str, *, code: str) -> None:
+        """Log an error at a node, with its stable code (see ``problems.CODES``)."""
         line, column = position(node)
-        self.log.error(line, column, message)
+        self.log.error(line, column, message, code=code)
 
     def expected(self, node: Node, key: str, wanted: str) -> None:
         """Log that a value is of the wrong shape."""
-        self.error(node, f"`{key}` should be {wanted}, not {_describe(node)}")
+        self.error(node, f"`{key}` should be {wanted}, not {_describe(node)}", code="wrong-shape")
 
     # -- collections -------------------------------------------------------------------
     def mapping(self, node: Node, kind: str, key: str) -> dict[str, Any] | None:
@@ -144,7 +147,7 @@ class Walker:
             self.expected(node, key, f"{_a(kind)} (`key: value` lines)")
             return None
         if self.depth >= self.max_depth:  # only a recursive alias gets here
-            self.error(node, f"the YAML nests more than {self.max_depth} levels deep")
+            self.error(node, f"the YAML nests more than {self.max_depth} levels deep", code="too-deep")
             return None
         spec, required = self._specs[kind]
         handlers = self._handlers[kind]
@@ -169,11 +172,11 @@ class Walker:
             if value is not None:
                 out[name] = value
             elif name in required and log.error_count == before:
-                self.error(value_node, f"`{name}` is empty; {_a(kind)} needs one")
+                self.error(value_node, f"`{name}` is empty; {_a(kind)} needs one", code="empty-value")
         self.depth -= 1
         for name in required:
             if name not in seen:
-                self.error(node, f"{_a(kind)} needs `{name}`, which is missing here")
+                self.error(node, f"{_a(kind)} needs `{name}`, which is missing here", code="missing-key")
         return out
 
     def _odd_key(
@@ -181,21 +184,29 @@ class Walker:
     ) -> None:
         """A key that is not a known, first-written one: an extension, a repeat or a mistake."""
         if key_node.__class__ is not ScalarNode:
-            self.error(key_node, "a key must be a plain word such as `title`, not a list or mapping")
+            self.error(
+                key_node, "a key must be a plain word such as `title`, not a list or mapping", code="wrong-shape"
+            )
             return
         name: str = key_node.value
         if name in seen:
             line = position(seen[name])[0]
-            self.error(key_node, f"the key `{name}` is written twice in one mapping (first at line {line})")
+            self.error(
+                key_node,
+                f"the key `{name}` is written twice in one mapping (first at line {line})",
+                code="duplicate-key",
+            )
             return
         seen[name] = key_node
         if name.startswith("x-"):
             self.extension(value_node)
         elif name == "<<" and key_node.tag == PLAIN:
-            self.error(key_node, "merge keys (`<<`) are not allowed; write the keys out")
+            self.error(key_node, "merge keys (`<<`) are not allowed; write the keys out", code="merge-key")
         else:
             hint = did_you_mean(name, spec)
-            self.error(key_node, f"unknown key `{name}` in {_a(kind)}{hint}; extensions start with `x-`")
+            self.error(
+                key_node, f"unknown key `{name}` in {_a(kind)}{hint}; extensions start with `x-`", code="unknown-key"
+            )
 
     def sequence(self, node: Node, key: str, each: Handler, wanted: str) -> list[Any] | None:
         """Walk a list, each entry through ``each``; entries that fail are dropped."""
@@ -217,7 +228,11 @@ class Walker:
     def _flow_question(self, node: Node) -> None:
         # PyYAML without libyaml ends a plain scalar at `?` inside [...] and {...}.
         if node.__class__ is ScalarNode and node.tag == PLAIN and "?" in node.value:
-            self.error(node, f"quote `{node.value}` ('...'): a plain `?` inside [...] or {{...}} is ambiguous")
+            self.error(
+                node,
+                f"quote `{node.value}` ('...'): a plain `?` inside [...] or {{...}} is ambiguous",
+                code="flow-question-mark",
+            )
 
     def extension(self, node: Node) -> None:
         """Check an ignored `x-` value only for the rules every part of a file obeys."""
@@ -231,7 +246,7 @@ class Walker:
         self.depth += 1
         try:
             if self.depth > self.max_depth:
-                self.error(node, f"the YAML nests more than {self.max_depth} levels deep")
+                self.error(node, f"the YAML nests more than {self.max_depth} levels deep", code="too-deep")
                 return
             if node.__class__ is SequenceNode:
                 for item in node.value:
@@ -241,9 +256,13 @@ class Walker:
             for key_node, value_node in node.value:
                 if key_node.__class__ is ScalarNode:
                     if key_node.value in seen:
-                        self.error(key_node, f"the key `{key_node.value}` is written twice in one mapping")
+                        self.error(
+                            key_node,
+                            f"the key `{key_node.value}` is written twice in one mapping",
+                            code="duplicate-key",
+                        )
                     elif key_node.value == "<<" and key_node.tag == PLAIN:
-                        self.error(key_node, "merge keys (`<<`) are not allowed; write the keys out")
+                        self.error(key_node, "merge keys (`<<`) are not allowed; write the keys out", code="merge-key")
                     seen.add(key_node.value)
                 else:
                     self.extension(key_node)
@@ -254,7 +273,9 @@ class Walker:
     def _control(self, node: ScalarNode) -> None:
         # Raw control characters were refused before parsing; escapes can still make them.
         if self.escapes and node.style == '"' and _CONTROL.search(node.value):
-            self.error(node, "a control character (from a `\\` escape) is not allowed in a briefing")
+            self.error(
+                node, "a control character (from a `\\` escape) is not allowed in a briefing", code="control-character"
+            )
 
     # -- scalars -----------------------------------------------------------------------
     def markdown(self, node: Node, key: str) -> str | None:
@@ -280,6 +301,7 @@ class Walker:
                     line,
                     column,
                     f"`{key}` is plain text, but holds Markdown (`{found.group()[:40]}`): it will show as typed",
+                    code="markdown-in-plain-text",
                 )
         return value
 
@@ -312,7 +334,9 @@ class Walker:
                 return None
             number = int(node.value)
             if not low <= number <= high:
-                self.error(node, f"`{key}` is {number}; expected a whole number from {low} to {high}")
+                self.error(
+                    node, f"`{key}` is {number}; expected a whole number from {low} to {high}", code="out-of-range"
+                )
                 return None
             return number
 
@@ -326,7 +350,11 @@ class Walker:
             if value is None or value in allowed:
                 return value
             listed = ", ".join(allowed)
-            self.error(node, f"`{key}` is `{value}`; expected one of: {listed}{did_you_mean(value, allowed)}")
+            self.error(
+                node,
+                f"`{key}` is `{value}`; expected one of: {listed}{did_you_mean(value, allowed)}",
+                code="not-in-vocabulary",
+            )
             return None
 
         return handle
@@ -340,13 +368,13 @@ class Walker:
         if text in self.dates:
             cached = self.dates[text]
             if cached is None:
-                self.error(node, f"`{key}`: `{text}` is not a valid date")
+                self.error(node, f"`{key}`: `{text}` is not a valid date", code="bad-date")
             return cached
         try:
             plain: PlainDate | None = date_to_plain(parse_date(text, self.tz))
         except DateError as error:
             plain = None
-            self.error(node, f"`{key}`: {error}")
+            self.error(node, f"`{key}`: {error}", code="bad-date")
         self.dates[text] = plain
         return plain
 
@@ -354,7 +382,7 @@ class Walker:
         """A date that is not an interval."""
         plain = self.date(node, key)
         if plain is not None and plain[1]:
-            self.error(node, f"`{key}` must be one date, not an interval")
+            self.error(node, f"`{key}` must be one date, not an interval", code="bad-date")
             return None
         return plain
 
@@ -367,16 +395,21 @@ class Walker:
             if value is None:
                 return None
             if not _ID.fullmatch(value):
+                self.refused.setdefault(value, (len(self.log.problems), kind))
                 self.error(
                     node,
                     f"the id `{value}` is not valid: use lowercase letters, digits and `-`, "
                     "starting with a letter or digit, at most 64 characters",
+                    code="bad-id",
                 )
                 return None
             if value in self.ids:
                 other_kind, other = self.ids[value]
                 line = position(other)[0]
-                self.error(node, f"the id `{value}` is already used by {_a(other_kind)} at line {line}")
+                self.refused.setdefault(value, (len(self.log.problems), kind))
+                self.error(
+                    node, f"the id `{value}` is already used by {_a(other_kind)} at line {line}", code="duplicate-id"
+                )
                 return None
             value = self._ref_ids.setdefault(value, value)
             self.ids[value] = (kind, node)
@@ -409,17 +442,30 @@ class Walker:
         for ident, (kind, _node) in self.ids.items():
             by_kind.setdefault(kind, []).append(ident)
         ids = self.ids
+        broken: dict[str, int] = {}
         for ident, kinds, node, key in self.refs:
             entry = ids.get(ident)
             if entry is not None and entry[0] in kinds:
+                continue
+            refused = self.refused.get(ident)
+            if refused is not None and (entry is None or refused[1] in kinds):
+                broken[ident] = broken.get(ident, 0) + 1  # a consequence of the refused id, told there
                 continue
             wanted = " or ".join(_a(kind) for kind in kinds)
             if entry is None:
                 candidates = [i for kind in kinds for i in by_kind.get(kind, ())]
                 hint = did_you_mean(ident, candidates)
-                self.error(node, f"`{key}` names `{ident}`, but there is no such {' or '.join(kinds)}{hint}")
+                self.error(
+                    node,
+                    f"`{key}` names `{ident}`, but there is no such {' or '.join(kinds)}{hint}",
+                    code="bad-reference",
+                )
             elif entry[0] not in kinds:
-                self.error(node, f"`{key}` names `{ident}`, which is {_a(entry[0])}; it needs {wanted}")
+                self.error(
+                    node, f"`{key}` names `{ident}`, which is {_a(entry[0])}; it needs {wanted}", code="wrong-kind"
+                )
+        for ident, count in broken.items():
+            self.log.amend(self.refused[ident][0], f" (and {count} reference{'s' if count > 1 else ''} to it)")
 
     # -- sources on claims -------------------------------------------------------------
     def citation(self, node: Node, key: str) -> Any:
@@ -465,7 +511,7 @@ class Walker:
         try:
             self.tz = parse_timezone(value)
         except DateError as error:
-            self.error(node, f"`timezone`: {error}")
+            self.error(node, f"`timezone`: {error}", code="bad-timezone")
             return
         self.zone = value
 
@@ -477,6 +523,8 @@ class Walker:
         """A BCP 47 language tag."""
         value = self.text(node, key)
         if value is not None and not _LANGUAGE.fullmatch(value):
-            self.error(node, f"`{key}` is `{value}`; expected a language tag such as `en` or `uk-UA`")
+            self.error(
+                node, f"`{key}` is `{value}`; expected a language tag such as `en` or `uk-UA`", code="bad-language"
+            )
             return None
         return value

@@ -29,9 +29,9 @@ def _latest(date: Any) -> int:
     return date[3][2] if date[3] else _NEVER
 
 
-def _warn(w: Walker, node: Node, key: str, message: str) -> None:
+def _warn(w: Walker, node: Node, key: str, message: str, *, code: str) -> None:
     line, column = position(value_node(node, key))
-    w.log.warning(line, column, message)
+    w.log.warning(line, column, message, code=code)
 
 
 def warn_slips(w: Walker, as_of: Any) -> None:
@@ -47,6 +47,7 @@ def warn_slips(w: Walker, as_of: Any) -> None:
                 node,
                 "as_of",
                 f"this position is as of {position_['as_of'][0]}, wholly after the briefing's as_of ({as_of[0]})",
+                code="position-after-as-of",
             )
     for quote, node in w.timed["quote"]:
         said, held = quote["date"], event_dates.get(quote["event"])
@@ -57,13 +58,15 @@ def warn_slips(w: Walker, as_of: Any) -> None:
                 "date",
                 f"quote `{quote.get('id', '?')}` is dated {said[0]}, which cannot overlap the date of its "
                 f"event `{quote['event']}` ({held[0]})",
+                code="quote-outside-event",
             )
 
 
 def _event_slips(w: Walker, event: dict[str, Any], node: Node, as_of: Any) -> None:
     status, date, name = event.get("status"), event["date"], event.get("id", "?")
     if status in _NOT_YET and _latest(date) < _earliest(as_of):
-        _warn(w, node, "date", f"event `{name}` is {status} but dated {date[0]}, wholly before as_of ({as_of[0]})")
+        message = f"event `{name}` is {status} but dated {date[0]}, wholly before as_of ({as_of[0]})"
+        _warn(w, node, "date", message, code="scheduled-in-past")
     if status in _PAST and _earliest(date) > _latest(as_of):
         _warn(
             w,
@@ -71,6 +74,7 @@ def _event_slips(w: Walker, event: dict[str, Any], node: Node, as_of: Any) -> No
             "date",
             f"event `{name}` is {status} but dated {date[0]}, wholly after as_of ({as_of[0]}); "
             "is it `expected` or `scheduled`, or is the date wrong?",
+            code="past-after-as-of",
         )
     reported = event.get("reported_on")
     if status in _PAST and reported is not None and _latest(reported) < _earliest(date):
@@ -80,4 +84,5 @@ def _event_slips(w: Walker, event: dict[str, Any], node: Node, as_of: Any) -> No
             "reported_on",
             f"event `{name}` is {status}, but reported on {reported[0]}, wholly before its date ({date[0]}); "
             "news of an event before it happens fits `expected` or `scheduled`",
+            code="reported-before-date",
         )

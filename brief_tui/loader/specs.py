@@ -191,7 +191,11 @@ def _short(w: Walker) -> Handler:
     def handle(node: Node, key: str) -> str | None:
         value = w.text(node, key)
         if value is not None and not _SHORT.fullmatch(value):
-            w.error(node, f"`short` is `{value}`; expected 1 to 5 letters, digits or `+`, such as `UA`, `E3` or `P5+1`")
+            w.error(
+                node,
+                f"`short` is `{value}`; expected 1 to 5 letters, digits or `+`, such as `UA`, `E3` or `P5+1`",
+                code="bad-short",
+            )
             return None
         return value
 
@@ -218,21 +222,30 @@ def after_item(w: Walker, kind: str, out: dict[str, Any], node: Node) -> None:
                 node,
                 "an event needs `date`, which is missing here; only a scheduled, expected or postponed "
                 "event may leave it out (no date yet)",
+                code="missing-key",
             )
         if "likelihood" in out and status != "expected":
-            w.error(value_node(node, "likelihood"), "`likelihood` is only for events with `status: expected`")
+            w.error(
+                value_node(node, "likelihood"),
+                "`likelihood` is only for events with `status: expected`",
+                code="likelihood-not-expected",
+            )
         if "date" in out:
             w.timed["event"].append((out, node))
     elif kind == "position":
         if ("party" in out) == ("actor" in out):
-            w.error(node, "a position needs either `party` or `actor` (one of them, not both)")
+            w.error(node, "a position needs either `party` or `actor` (one of them, not both)", code="position-holder")
         if "as_of" in out:
             w.timed["position"].append((out, node))
     elif kind == "quote":
         if "speaker" in out and "attribution" in out:
-            w.error(node, "a quote has either `speaker` or `attribution`, not both")
+            w.error(node, "a quote has either `speaker` or `attribution`, not both", code="speaker-and-attribution")
         if "same_as" in out and out["same_as"] == out.get("id"):
-            w.error(value_node(node, "same_as"), "`same_as` names the quote itself; it names another rendering")
+            w.error(
+                value_node(node, "same_as"),
+                "`same_as` names the quote itself; it names another rendering",
+                code="same-as-itself",
+            )
         if "date" in out and "event" in out:
             w.timed["quote"].append((out, node))
     elif kind == "thread":
@@ -250,5 +263,6 @@ def _oldest_first(w: Walker, entries: Any, node: Node, key: str, noun: str) -> N
                 value_node(entry_node, "date") if entry_node is not node else node,
                 f"`{key}` is listed oldest first, but this {noun} ({entry['date'][0]}) is dated before "
                 f"the one above it ({previous['date'][0]})",
+                code="order",
             )
             return

@@ -121,10 +121,15 @@ def _offset_position(text: str, offset: int) -> tuple[int, int]:
 def compose_document(data: bytes, log: ProblemLog, limits: Limits = DEFAULT_LIMITS) -> MappingNode | None:
     """The top-level mapping of a briefing, or None with problems logged."""
     if len(data) > limits.max_bytes:
-        log.error(1, 1, f"the file is {len(data) / 2**20:.1f} MiB; the limit is {limits.max_bytes / 2**20:g} MiB")
+        log.error(
+            1,
+            1,
+            f"the file is {len(data) / 2**20:.1f} MiB; the limit is {limits.max_bytes / 2**20:g} MiB",
+            code="too-large",
+        )
         return None
     if not data.strip():
-        log.error(1, 1, "the file is empty; a briefing starts with `brief: 1`")
+        log.error(1, 1, "the file is empty; a briefing starts with `brief: 1`", code="empty-file")
         return None
     if not _check_text(data, log):
         return None
@@ -138,27 +143,34 @@ def compose_document(data: bytes, log: ProblemLog, limits: Limits = DEFAULT_LIMI
             # libyaml reads ahead, so it stops at its own limit of 1000 before any event shows level 65.
             mark = error.problem_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            log.error(line, column, f"the YAML nests 1000 levels deep here; the limit is {limits.max_depth}")
+            log.error(
+                line, column, f"the YAML nests 1000 levels deep here; the limit is {limits.max_depth}", code="too-deep"
+            )
         else:
             _syntax_problem(error, data, log)
         return None
     except yaml.YAMLError as error:
-        log.error(1, 1, f"the YAML cannot be read: {error}")
+        log.error(1, 1, f"the YAML cannot be read: {error}", code="yaml-syntax")
         return None
     except RecursionError:
         # The pure-Python composer recurses; its parser does not, so the pre-scan finds the place.
         if _prescan(data, log, limits):
-            log.error(1, 1, f"the YAML nests too deeply (the limit is {limits.max_depth} levels)")
+            log.error(1, 1, f"the YAML nests too deeply (the limit is {limits.max_depth} levels)", code="too-deep")
         return None
     finally:
         composer.dispose()
     if node is None:
-        log.error(1, 1, "the file holds only comments; a briefing starts with `brief: 1`")
+        log.error(1, 1, "the file holds only comments; a briefing starts with `brief: 1`", code="empty-file")
         return None
     if not isinstance(node, MappingNode):
         found = "a list" if isinstance(node, SequenceNode) else "a single value"
         line, column = position(node)
-        log.error(line, column, f"the top level must be keys and values (`brief: 1`, `id: ...`), not {found}")
+        log.error(
+            line,
+            column,
+            f"the top level must be keys and values (`brief: 1`, `id: ...`), not {found}",
+            code="not-a-mapping",
+        )
         return None
     return node
 
@@ -198,7 +210,7 @@ def _check_text(data: bytes, log: ProblemLog) -> bool:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
         byte = data[error.start]
-        log.error(line, column, f"the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8")
+        log.error(line, column, f"the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8", code="not-utf8")
         return False
     if not _may_have_controls(data):
         return True
@@ -210,9 +222,19 @@ def _check_text(data: bytes, log: ProblemLog) -> bool:
         line, column = _offset_position(text, match.start())
         char = match.group()[0]
         if char == "\r":
-            log.error(line, column, "a carriage return without a newline; save the file with LF or CRLF line ends")
+            log.error(
+                line,
+                column,
+                "a carriage return without a newline; save the file with LF or CRLF line ends",
+                code="line-ends",
+            )
         else:
-            log.error(line, column, f"a control character (U+{ord(char):04X}) is not allowed in a briefing")
+            log.error(
+                line,
+                column,
+                f"a control character (U+{ord(char):04X}) is not allowed in a briefing",
+                code="control-character",
+            )
         if log.error_count >= 10:
             break
     return not found
@@ -234,26 +256,33 @@ def _prescan(data: bytes, log: ProblemLog, limits: Limits) -> bool:
                     aliases += 1
                     if aliases > limits.max_aliases:
                         line, column = position(event)
-                        log.error(line, column, f"more than {limits.max_aliases} aliases (`*name`) in one file")
+                        log.error(
+                            line,
+                            column,
+                            f"more than {limits.max_aliases} aliases (`*name`) in one file",
+                            code="too-many-aliases",
+                        )
                         return False
                     continue
                 tag = event.tag  # type: ignore[attr-defined]
                 if tag is not None and tag != "!" and tag not in _CORE_TAGS:
                     line, column = position(event)
-                    log.error(line, column, _tag_message(tag))
+                    log.error(line, column, _tag_message(tag), code="refused-tag")
                     ok = False
                 if isinstance(event, CollectionStartEvent):
                     depth += 1
                     if depth > limits.max_depth:
                         line, column = position(event)
-                        log.error(line, column, f"the YAML nests more than {limits.max_depth} levels deep")
+                        log.error(
+                            line, column, f"the YAML nests more than {limits.max_depth} levels deep", code="too-deep"
+                        )
                         return False
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
         return ok  # composing again reports the syntax error with its position
     except RecursionError:
-        log.error(1, 1, f"the YAML nests too deeply (the limit is {limits.max_depth} levels)")
+        log.error(1, 1, f"the YAML nests too deeply (the limit is {limits.max_depth} levels)", code="too-deep")
         return False
     finally:
         parser.dispose()
@@ -290,12 +319,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, data: bytes, log: ProblemLog) -
 
     slip = find_slip(data.decode("utf-8", "replace"), line, f"{error.problem} {error.context}")
     if slip is not None:
-        log.error(*slip)
+        log.error(*slip, code="yaml-syntax")
         return
     message = _syntax_message(error, data, line, column)
     if error.context_mark and error.context_mark.line + 1 != line and "unfinished" in message:
         message += f" (it starts at line {error.context_mark.line + 1})"
-    log.error(line, column, message)
+    log.error(line, column, message, code="yaml-syntax")
 
 
 def _syntax_message(error: yaml.MarkedYAMLError, data: bytes, line: int, column: int) -> str:
