@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from brief_tui.loader.problems import CODES
 from brief_tui.loader.validate import main
 
 from .conftest import HEAD
@@ -67,3 +70,50 @@ def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert "--strict" in capsys.readouterr().out
+
+
+def test_json_has_one_object_per_problem_with_its_code_and_a_summary(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--format", "json", "--no-cache", str(files["bad"]), str(files["warned"])]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(p["severity"], p["code"]) for p in report["problems"]] == [
+        ("error", "unknown-key"),
+        ("warning", "scheduled-in-past"),
+    ]
+    assert set(report["problems"][0]) == {"path", "line", "column", "severity", "code", "message"}
+    assert report["summary"] == {"files": 2, "invalid_files": 1, "errors": 1, "warnings": 1, "valid": False}
+
+
+GITHUB = re.compile(r"::(error|warning) file=([^,:]+),line=(\d+),col=(\d+)::(.+)")
+
+
+def test_github_lines_are_workflow_annotations(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--format", "github", "--no-cache", str(files["bad"]), str(files["warned"])]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    found = [GITHUB.fullmatch(line) for line in lines[:-1]]
+    assert all(found), lines
+    assert [m.group(1, 3, 4) for m in found if m] == [("error", "5", "1"), ("warning", "5", "24")]
+    assert found[0] is not None
+    assert found[0].group(5).endswith("[unknown-key]")
+    assert lines[-1].startswith("2 files checked")
+
+
+def test_github_escapes_what_would_end_an_annotation() -> None:
+    from brief_tui.loader.problems import Problem
+    from brief_tui.loader.validate import _github
+
+    line = _github(Problem("a,b:c.yaml", 1, 2, "error", "50% done\nnext", code="bad-date"))
+    assert line == "::error file=a%2Cb%3Ac.yaml,line=1,col=2::50%25 done%0Anext [bad-date]"
+
+
+def test_a_briefing_on_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO((HEAD + "titel: x\n").encode())))
+    assert main(["-"]) == 1
+    assert capsys.readouterr().out.startswith("<stdin>:5:1: error: unknown key `titel`")
+
+
+def test_help_lists_every_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"  {code} " in out for code in CODES)
