@@ -19,13 +19,15 @@ from brief_tui.loader.yaml_nodes import PLAIN, position
 from brief_tui.model.dates import BriefDate, DateError, DatePoint, parse_date, parse_timezone
 from brief_tui.model.vocab import FORMAT_VERSION
 
-__all__ = ["FORMAT_VERSION", "Walker", "date_to_plain"]
+__all__ = ["FORMAT_VERSION", "ID_PATTERN", "LANGUAGE_PATTERN", "Walker", "date_to_plain"]
 
 Handler = Callable[[Node, str], Any]
 PlainDate = tuple[str, bool, Any, Any]
 
-_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
+LANGUAGE_PATTERN = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*"
+_ID = re.compile(ID_PATTERN)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _MARKDOWN = re.compile(r"\*\*[^*\n]+\*\*|\[[^\]\n]*\]\([^)\s]*\)")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -339,6 +341,23 @@ class Walker:
                 )
                 return None
             return number
+
+        return handle
+
+    def format_version(self, node: Node, key: str) -> int | None:
+        """`brief`, checked first of all by ``check``; here only read."""
+        return self.integer(1, 10**6)(node, key)  # type: ignore[no-any-return]
+
+    def matching(self, pattern: str, wanted: str, code: str) -> Handler:
+        """A handler for text of a form: ``pattern`` (a regular expression) matches it whole."""
+        form = re.compile(pattern)
+
+        def handle(node: Node, key: str) -> str | None:
+            value = self.text(node, key)
+            if value is not None and not form.fullmatch(value):
+                self.error(node, f"`{key}` is `{value}`; expected {wanted}", code=code)
+                return None
+            return value
 
         return handle
 

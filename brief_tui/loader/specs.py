@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node
@@ -11,11 +10,12 @@ from yaml.nodes import MappingNode, Node
 from brief_tui.model import vocab
 
 if TYPE_CHECKING:
-    from brief_tui.loader.schema import Handler, Walker
+    from brief_tui.loader.json_schema import SchemaWriter
+    from brief_tui.loader.schema import Walker
 
 __all__ = ["after_item", "make_specs", "value_node"]
 
-_SHORT = re.compile(r"[A-Za-z0-9+]{1,5}")
+_SHORT = r"[A-Za-z0-9+]{1,5}"
 _TOP_LISTS = ("parties", "actors", "sources", "threads", "events", "quotes", "documents")
 _SINGULAR = {
     "parties": "party",
@@ -28,14 +28,22 @@ _SINGULAR = {
 }
 
 
-def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]]]:
-    """Every kind's keys, each with its handler, and the keys it requires."""
+# Each kind: its keys, each with what checks it, and the keys it requires.
+Specs = dict[str, tuple[dict[str, Any], tuple[str, ...]]]
+
+
+def make_specs(w: Walker | SchemaWriter) -> Specs:
+    """Every kind's keys and the keys it requires: the one declaration of format 1's structure.
+
+    With the loader's Walker, each key gets the handler that checks it; with a SchemaWriter,
+    the JSON Schema of its value (see ``json_schema``), so the two cannot drift apart.
+    """
     text, date, srcs, markdown = w.text, w.date, w.sources, w.markdown
     threads = w.refs_list("thread")
-    specs: dict[str, tuple[dict[str, Handler], tuple[str, ...]]] = {
+    specs: Specs = {
         "briefing": (
             {
-                "brief": w.integer(1, 10**6),
+                "brief": w.format_version,
                 "id": w.identifier("briefing"),
                 "title": text,
                 "as_of": w.point_date,
@@ -51,7 +59,15 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
             },
             ("id", "title", "as_of"),  # a missing `brief` has its own message
         ),
-        "party": ({"id": w.identifier("party"), "name": text, "short": _short(w), "color": text}, ("id", "name")),
+        "party": (
+            {
+                "id": w.identifier("party"),
+                "name": text,
+                "short": w.matching(_SHORT, "1 to 5 letters, digits or `+`, such as `UA`, `E3` or `P5+1`", "bad-short"),
+                "color": text,
+            },
+            ("id", "name"),
+        ),
         "actor": (
             {
                 "id": w.identifier("actor"),
@@ -185,21 +201,6 @@ def make_specs(w: Walker) -> dict[str, tuple[dict[str, Handler], tuple[str, ...]
         ),
     }
     return specs
-
-
-def _short(w: Walker) -> Handler:
-    def handle(node: Node, key: str) -> str | None:
-        value = w.text(node, key)
-        if value is not None and not _SHORT.fullmatch(value):
-            w.error(
-                node,
-                f"`short` is `{value}`; expected 1 to 5 letters, digits or `+`, such as `UA`, `E3` or `P5+1`",
-                code="bad-short",
-            )
-            return None
-        return value
-
-    return handle
 
 
 def value_node(node: Node, key: str) -> Node:

@@ -41,8 +41,7 @@ def _parser() -> _Parser:
         prog="brief validate",
         description="Check briefing files and library folders against briefing format 1. "
         "PATH `-` reads one briefing from standard input.",
-        epilog=_codes_help()
-        + "\n\nexit status: 0 valid, 1 errors (or warnings with --strict), 2 usage error",
+        epilog=_codes_help() + "\n\nexit status: 0 valid, 1 errors (or warnings with --strict), 2 usage error",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a briefing file, a folder of them, or -")

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
 
 __all__ = [
+    "POINT_PATTERN",
     "BriefDate",
     "DateError",
     "DatePoint",
@@ -21,7 +22,8 @@ UTC = timezone.utc
 _MIN = datetime(1, 1, 1, tzinfo=UTC)
 _MAX = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
 
-_POINT = re.compile(
+# One written date, as a regular expression (the JSON Schema of format 1 uses it too).
+POINT_PATTERN = (
     r"(?P<year>\d{4})"
     r"(?:-(?P<month>\d{2})"
     r"(?:-(?P<day>\d{2})"
@@ -29,6 +31,7 @@ _POINT = re.compile(
     r"(?P<zone>Z|[+-]\d{2}:?\d{2})?)?)?)?"
     r"(?P<qualifier>[?~%])?"
 )
+_POINT = re.compile(POINT_PATTERN)
 _OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from brief_tui.loader import BriefingError, Problem
+from brief_tui.loader import BriefingError, Problem, load_briefing
 from brief_tui.loader.build import build_briefing
 from brief_tui.loader.load import check_bytes
 from brief_tui.model import Briefing
@@ -188,3 +190,29 @@ def test_key_points_and_open_questions_may_carry_sources() -> None:
 def test_a_key_point_needs_text() -> None:
     assert "a key point needs `text`" in problems("key_points:\n  - {sources: []}\n")[0]
     assert "`key_points` should be text, or a key point with" in problems("key_points:\n  - [a, b]\n")[0]
+
+
+HELD_OUT = Path(__file__).parent / "fixtures" / "held-out.yaml"
+
+
+def test_a_held_out_briefing_with_every_addition_validates_clean_and_reads_right() -> None:
+    result = load_briefing(HELD_OUT, cache=False)
+    assert result.warnings == []
+    b = result.briefing
+    assert [p.label for p in b.parties] == ["E3", "P5+1", "IR", "IAEA", "G7"]
+    assert [e.id for e in b.events] == ["vienna-round", "deadline", "next-round", "ratification"]
+    assert [e.shown_date for e in b.events[2:]] == ["not yet set", "no date yet"]
+    original, english, _unnamed = b.quotes
+    assert (english.same_as, original.renderings, original.language) == (original, [english], "fr")
+    draft, undated, initialled = b.documents[0].versions
+    assert (draft.state, undated.state, initialled.state) == ("draft", "proposed", "initialled")
+    assert [type(a).__name__ for a in draft.authors] == ["Party", "Actor"]
+    assert [s.id for s in initialled.signatories] == ["envoy", "minister"]
+    assert undated.date is None
+    assert [(p.number, p.status) for p in draft.parts][:2] == [("Article 1", "agreed"), ("Article 2", "disputed")]
+    enrichment = b.threads[0]
+    assert enrichment.short_label == "Enrichment"
+    assert enrichment.open_questions[1].sources[0].source.grade == "D via C"
+    citation = enrichment.positions[1].sources[0]
+    assert (citation.url, citation.locator) == ("https://example.org/statement", "paragraph 4")
+    assert b.key_points[1].sources[1].credibility == 3

@@ -1,0 +1,124 @@
+"""`brief schema`: a valid draft 2020-12 schema that agrees with the loader on the corpus."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from check_jsonschema.parsers.yaml import ParseError, construct_yaml_implementation, impl2loader
+from jsonschema import Draft202012Validator
+
+from brief_tui.loader import BriefingError, load_briefing
+from brief_tui.loader.json_schema import briefing_schema
+
+ROOT = Path(__file__).parents[2]
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.yaml"))
+VALID = [*sorted((ROOT / "content").glob("*.yaml")), *sorted((Path(__file__).parent / "fixtures").glob("*.yaml"))]
+# What a schema cannot see: references, dates that cannot exist, ids used twice, limits, the bytes.
+BEYOND_A_SCHEMA = {
+    "bad-reference",
+    "wrong-kind",
+    "duplicate-id",
+    "bad-date",
+    "bad-timezone",
+    "order",
+    "control-character",
+    "flow-question-mark",
+    "merge-key",
+    "duplicate-key",
+    "too-deep",
+    "too-many-aliases",
+    "alias-expansion",
+    "refused-tag",
+    "yaml-syntax",
+    "not-utf8",
+    "line-ends",
+    "empty-file",
+    "too-large",
+}
+_load_yaml = impl2loader(construct_yaml_implementation(), construct_yaml_implementation(pure=True))
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    schema = briefing_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def schema_errors(validator: Draft202012Validator, path: Path) -> list[str] | None:
+    """The schema's complaints about a file, or None when the file is not YAML a schema can see."""
+    try:
+        data: Any = _load_yaml(io.BytesIO(path.read_bytes()))
+    except (ParseError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return [error.message for error in validator.iter_errors(data)]
+
+
+def loader_codes(path: Path) -> set[str]:
+    try:
+        load_briefing(path, cache=False)
+    except BriefingError as error:
+        return {problem.code for problem in error.errors}
+    return set()
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.name for p in VALID])
+def test_the_schema_accepts_valid_briefings(validator: Draft202012Validator, path: Path) -> None:
+    assert loader_codes(path) == set()
+    assert schema_errors(validator, path) == []
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_the_schema_and_the_loader_agree_on_the_corpus(validator: Draft202012Validator, path: Path) -> None:
+    codes = loader_codes(path)
+    found = schema_errors(validator, path)
+    if found is None:  # not YAML a schema sees: the loader refuses it too
+        assert codes
+        return
+    if not codes:
+        assert found == [], "the schema refuses a file the loader reads"
+    elif not codes <= BEYOND_A_SCHEMA:
+        assert found, f"the loader refuses it ({sorted(codes)}); the schema accepts it"
+
+
+def test_the_corpus_has_structural_errors_for_the_schema_to_catch(validator: Draft202012Validator) -> None:
+    caught = [p.name for p in CORPUS if (codes := loader_codes(p)) and not codes <= BEYOND_A_SCHEMA]
+    assert len(caught) >= 10
+
+
+def test_the_schema_knows_every_key_the_loader_knows() -> None:
+    from brief_tui.loader.json_schema import SchemaWriter
+    from brief_tui.loader.specs import make_specs
+
+    schema = briefing_schema()
+    for kind, (keys, required) in make_specs(SchemaWriter()).items():
+        found = schema if kind == "briefing" else schema["$defs"][kind.replace(" ", "_")]
+        assert set(found["properties"]) == set(keys)
+        assert set(required) <= set(found["required"])
+
+
+def test_brief_schema_prints_it() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "brief_tui", "schema"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == json.loads(json.dumps(briefing_schema()))
+
+
+def test_check_jsonschema_passes_the_built_in_content(tmp_path: Path) -> None:
+    schema = tmp_path / "briefing.schema.json"
+    schema.write_text(json.dumps(briefing_schema()), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, VALID)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
