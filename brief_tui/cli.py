@@ -19,6 +19,7 @@ SUBCOMMANDS = {
     "show": ("brief_tui.commands.show", "print a thread, event, actor or the overview as text"),
     "export": ("brief_tui.commands.export", "write a whole briefing as Markdown, JSON or HTML"),
     "list": ("brief_tui.commands.listing", "list the briefings found, with as-of dates and counts"),
+    "new": ("brief_tui.commands.new", "write a commented skeleton briefing to fill in"),
     "schema": ("brief_tui.commands.schema", "print the JSON Schema of the briefing format, for editors and CI"),
 }
 
