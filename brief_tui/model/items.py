@@ -397,8 +397,20 @@ class Briefing(_Short):
             if e.status in UNDATED_STATUSES and (e.date is None or e.date.latest >= self.as_of.earliest)
         ]
 
+    def sidebar_groups(self) -> list[tuple[str | None, list[Thread]]]:
+        """Threads as format 1 lists them: those without a `group` first, under no heading (None),
+        then each group under its heading, in the order first written."""
+        ungrouped = [thread for thread in self.threads if not thread.group]
+        grouped: dict[str, list[Thread]] = {}
+        for thread in self.threads:
+            if thread.group:
+                grouped.setdefault(thread.group, []).append(thread)
+        return ([(None, ungrouped)] if ungrouped else []) + list(grouped.items())
+
     def thread_groups(self) -> dict[str, list[Thread]]:
-        """Threads by sidebar heading, in the order first written."""
+        """Threads by sidebar heading, in the order first written (ungrouped ones under "Threads").
+
+        Format 1 lists ungrouped threads first and under no heading: see ``sidebar_groups``."""
         groups: dict[str, list[Thread]] = {}
         for thread in self.threads:
             groups.setdefault(thread.group or "Threads", []).append(thread)

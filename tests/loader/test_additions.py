@@ -216,3 +216,12 @@ def test_a_held_out_briefing_with_every_addition_validates_clean_and_reads_right
     citation = enrichment.positions[1].sources[0]
     assert (citation.url, citation.locator) == ("https://example.org/statement", "paragraph 4")
     assert b.key_points[1].sources[1].credibility == 3
+
+
+def test_threads_without_a_group_come_first_under_no_heading() -> None:
+    briefing = load(
+        "threads:\n  - {id: a, title: A, group: G}\n  - {id: b, title: B}\n"
+        "  - {id: c, title: C, group: H}\n  - {id: d, title: D, group: G}\n  - {id: e, title: E}\n"
+    )
+    groups = [(heading, [t.id for t in threads]) for heading, threads in briefing.sidebar_groups()]
+    assert groups == [(None, ["b", "e"]), ("G", ["a", "d"]), ("H", ["c"])]
