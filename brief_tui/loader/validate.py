@@ -39,7 +39,7 @@ def _codes_help() -> str:
 def _parser() -> _Parser:
     parser = _Parser(
         prog="brief validate",
-        description="Check briefing files and library folders against briefing format 1. "
+        description="Check briefing files and library folders against briefing format 1.\n"
         "PATH `-` reads one briefing from standard input.",
         epilog=_codes_help() + "\n\nexit status: 0 valid, 1 errors (or warnings with --strict), 2 usage error",
         formatter_class=argparse.RawDescriptionHelpFormatter,
