@@ -68,7 +68,7 @@ class SchemaWriter:
         return {"type": "integer", "minimum": low, "maximum": high}
 
     @staticmethod
-    def matching(pattern: str, wanted: str, code: str) -> Schema:
+    def matching(pattern: str, wanted: str, *, code: str) -> Schema:
         """Text of a form."""
         return {"anyOf": [{"type": "string", "pattern": _whole(pattern)}, {"type": "null"}], "description": wanted}
 

@@ -348,7 +348,7 @@ class Walker:
         """`brief`, checked first of all by ``check``; here only read."""
         return self.integer(1, 10**6)(node, key)  # type: ignore[no-any-return]
 
-    def matching(self, pattern: str, wanted: str, code: str) -> Handler:
+    def matching(self, pattern: str, wanted: str, *, code: str) -> Handler:
         """A handler for text of a form: ``pattern`` (a regular expression) matches it whole."""
         form = re.compile(pattern)
 

@@ -63,7 +63,9 @@ def make_specs(w: Walker | SchemaWriter) -> Specs:
             {
                 "id": w.identifier("party"),
                 "name": text,
-                "short": w.matching(_SHORT, "1 to 5 letters, digits or `+`, such as `UA`, `E3` or `P5+1`", "bad-short"),
+                "short": w.matching(
+                    _SHORT, "1 to 5 letters, digits or `+`, such as `UA`, `E3` or `P5+1`", code="bad-short"
+                ),
                 "color": text,
             },
             ("id", "name"),
