@@ -74,7 +74,58 @@ def find_slip(text: str, line: int, problem: str) -> Slip | None:
         return quote
     if not any(needle in problem for needle in _STRUCTURAL) or not lines:
         return None
-    return _missing_colon(lines, line) or _out_of_step(lines, line)
+    return (
+        _closed_early(lines, line)
+        or _missing_colon(lines, line)
+        or _block_line(lines, line)
+        or _out_of_step(lines, line)
+    )
+
+
+_OTHER_QUOTE = {"'": '"', '"': "'"}
+_INNER = {"'": "write an apostrophe inside '...' as two ('')", '"': 'write a quote inside "..." as \\"'}
+
+
+def _closed_early(lines: list[_Line], line: int) -> Slip | None:
+    """A quoted value whose quote closes before the value ends: `'Russia's demand'`."""
+    here = lines[-1]
+    value = here.rest.lstrip(" ")
+    if here.number != line or not value or value[0] not in _CLOSED:
+        return None
+    closed = _CLOSED[value[0]].match(value, 1)
+    after = value[closed.end() :].strip() if closed else ""
+    if not closed or not after or after.startswith("#"):
+        return None
+    mark = value[0]
+    column = len(here.text) - len(value) + closed.end()
+    return (
+        here.number,
+        column,
+        f"the quote (`{mark}`) closes here, before the value ends; {_INNER[mark]}, "
+        f"or quote the whole value with {_OTHER_QUOTE[mark]}...{_OTHER_QUOTE[mark]}",
+    )
+
+
+def _block_line(lines: list[_Line], line: int) -> Slip | None:
+    """A line of a `|` or `>` text block indented less than the block's first line."""
+    here = lines[-1]
+    if here.number != line or len(lines) < 3:
+        return None
+    for index in range(len(lines) - 2, 0, -1):
+        opener, first = lines[index - 1], lines[index]
+        if opener.opens_value and opener.rest.strip()[:1] in ("|", ">"):
+            inside = all(found.indent >= first.indent for found in lines[index:-1])
+            if inside and opener.key_column < here.indent < first.indent:
+                return (
+                    here.number,
+                    here.indent + 1,
+                    f"indentation: this line of the `{opener.key}:` text (line {opener.number}) starts after "
+                    f"{_spaces(here.indent)}, less than the text's first line ({_spaces(first.indent)})",
+                )
+            return None
+        if lines[index].indent <= here.indent:
+            return None
+    return None
 
 
 def _open_quote(lines: list[_Line]) -> Slip | None:

@@ -48,8 +48,31 @@ def error(text: str) -> str:
             HEAD + "    title: x\n - id: b\n",
             "8:2 indentation: this list entry starts after 1 space, in line with nothing",
         ),
+        (
+            HEAD + "    title: 'Russia's demand'\n    status: open\n",
+            "7:19 the quote (`'`) closes here, before the value ends",
+        ),
+        (HEAD + '    title: "The "plan" here"\n', '7:17 the quote (`"`) closes here, before the value ends'),
+        (
+            HEAD + "    summary: |\n      text\n     less\n    status: open\n",
+            "9:6 indentation: this line of the `summary:` text (line 7) starts after 5 spaces",
+        ),
     ],
-    ids=["quote", "single-quote", "quote-to-end", "colon", "colon-last", "tab", "over", "under", "under-dash", "dash"],
+    ids=[
+        "quote",
+        "single-quote",
+        "quote-to-end",
+        "colon",
+        "colon-last",
+        "tab",
+        "over",
+        "under",
+        "under-dash",
+        "dash",
+        "apostrophe",
+        "inner-quote",
+        "block",
+    ],
 )
 def test_a_syntax_slip_is_named_at_its_line(text: str, expected: str) -> None:
     assert error(text).startswith(expected)
