@@ -10,11 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from check_jsonschema.parsers.yaml import ParseError, construct_yaml_implementation, impl2loader
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from brief_tui.loader import BriefingError, load_briefing
 from brief_tui.loader.json_schema import briefing_schema
+from brief_tui.loader.load import check_bytes
 
 ROOT = Path(__file__).parents[2]
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.yaml"))
@@ -122,3 +126,39 @@ def test_check_jsonschema_passes_the_built_in_content(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+_STATUSES = st.sampled_from([None, "occurred", "reported", "scheduled", "expected", "postponed", "cancelled"])
+_SHORTS = st.text(alphabet="ABCZ019+-_ a", min_size=0, max_size=7)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_STATUSES, st.booleans(), st.booleans()), max_size=6), _SHORTS)
+def test_the_schema_and_the_loader_agree_on_generated_briefings(
+    validator: Draft202012Validator, events: list[tuple[str | None, bool, bool]], short: str
+) -> None:
+    document: dict[str, Any] = {
+        "brief": 1,
+        "id": "generated",
+        "title": "Generated",
+        "as_of": "2026-01-01",
+        "parties": [{"id": "p", "name": "P", "short": short}],
+        "events": [],
+    }
+    for n, (status, dated, likely) in enumerate(events):
+        event: dict[str, Any] = {"id": f"e{n}"}
+        if status:
+            event["status"] = status
+        if dated:
+            event["date"] = "2026-01-01"
+        if likely:
+            event["likelihood"] = "likely"
+        document["events"].append(event)
+    text = yaml.safe_dump(document)
+    try:
+        check_bytes(text.encode(), "g.yaml")
+        loader_accepts = True
+    except BriefingError:
+        loader_accepts = False
+    schema_accepts = not list(validator.iter_errors(_load_yaml(io.BytesIO(text.encode()))))
+    assert schema_accepts == loader_accepts
