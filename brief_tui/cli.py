@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,9 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_reader(paths: list[str], *, cache: bool) -> int:
-    if os.environ.get("BRIEF_NO_CACHE"):
-        cache = False
     from brief_tui.app import create_app
+    from brief_tui.commands.resolve import cache_wanted
+
+    cache = cache_wanted(no_cache=not cache)
 
     app = create_app(paths, cache=cache)
     app.run()
