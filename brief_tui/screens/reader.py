@@ -7,12 +7,13 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Event, Thread
 from brief_tui.render.detail_rows import Overview, Shown, title_of
 from brief_tui.widgets.detail import DetailView
@@ -40,33 +41,7 @@ class Visit:
 class ReaderScreen(Screen[None]):
     """The three panes of one briefing."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_thread", "Next thread", key_display="]", id="next-thread"),
-        Binding(
-            "left_square_bracket",
-            "previous_thread",
-            "Prev",
-            key_display="[",
-            tooltip="Previous thread",
-            id="previous-thread",
-        ),
-        Binding(
-            "right_curly_bracket", "next_thread_event", "Next event of the current thread", show=False, id="next-event"
-        ),
-        Binding(
-            "left_curly_bracket",
-            "previous_thread_event",
-            "Previous event of the current thread",
-            show=False,
-            id="prev-event",
-        ),
-        Binding("tab", "next_pane", "Pane", tooltip="Next pane", id="next-pane"),
-        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
-        Binding("1", "pane('sidebar')", "Threads pane", show=False, id="pane-sidebar"),
-        Binding("2", "pane('detail')", "Detail pane", show=False, id="pane-detail"),
-        Binding("3", "pane('timeline')", "Timeline pane", show=False, id="pane-timeline"),
-        Binding("escape,backspace", "back", "Back", tooltip="Back to where enter came from", show=False, id="back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("reader")
 
     # Textual declares these without ClassVar, so mypy refuses the annotation.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -163,6 +138,11 @@ class ReaderScreen(Screen[None]):
     def _set_pane(self, pane: str) -> None:
         self._mark_pane(pane)
         self._pane_widget(pane).focus()
+
+    def focus_pane(self, pane: str) -> Widget:
+        """Show and focus a pane (the palette runs a pane's action there); returns its widget."""
+        self._set_pane(pane)
+        return self._pane_widget(pane)
 
     def _mark_pane(self, pane: str) -> None:
         self.pane = pane
