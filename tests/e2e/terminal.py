@@ -23,6 +23,11 @@ KEYS = {
     "enter": "\r",
     "tab": "\t",
     "escape": "\x1b",
+    "space": " ",
+    "pageup": "\x1b[5~",
+    "pagedown": "\x1b[6~",
+    "home": "\x1b[H",
+    "end": "\x1b[F",
 }
 
 
