@@ -167,14 +167,19 @@ def in_scopes(scopes: Iterable[Scope]) -> list[Action]:
     return [action for action in ACTIONS if action.scope in wanted]
 
 
-def bindings_for(scope: Scope) -> list[BindingType]:
-    """The Textual bindings of one scope (each binding's id is the action id, for keymaps)."""
+def bindings_for(scope: Scope, *, also: Iterable[str] = ()) -> list[BindingType]:
+    """The Textual bindings of one scope, and of the actions ``also`` names (ids).
+
+    Each binding's id is the action id, so keymaps apply. App actions run on the app
+    (``app.quit``), so a modal screen, which hides the app's bindings, can bind them too.
+    """
     from textual.binding import Binding
 
+    extra = set(also)
     return [
         Binding(
             ",".join(action.keys),
-            action.method,
+            f"app.{action.method}" if action.scope == "app" else action.method,
             action.label or action.description,
             show=bool(action.label),
             tooltip=action.description,
@@ -182,5 +187,5 @@ def bindings_for(scope: Scope) -> list[BindingType]:
             id=action.id,
         )
         for action in ACTIONS
-        if action.scope == scope
+        if action.scope == scope or action.id in extra
     ]

@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "show": ("brief_tui.commands.show", "print a thread, event, actor or the overview as text"),
     "export": ("brief_tui.commands.export", "write a whole briefing as Markdown, JSON or HTML"),
     "list": ("brief_tui.commands.listing", "list the briefings found, with as-of dates and counts"),
+    "keys": ("brief_tui.commands.keys", "every action of the reader: id, keys, description"),
 }
 
 DESCRIPTION = "A terminal reader for negotiation briefings."

@@ -40,7 +40,8 @@ def key_rows(scope: Scope, keymap: Mapping[str, str]) -> list[tuple[str, str]]:
 class HelpScreen(ModalScreen[None]):
     """Lists every key by the pane it works in, and what the glyphs mean."""
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("help")
+    # A modal screen hides the app's bindings: quit is bound here too (help lists q as "Everywhere").
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("help", also=["quit"])
 
     def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
         super().__init__()
@@ -49,10 +50,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with ReadingScroll(id="help-body") as body:
             body.border_title = Text("Keys  (escape closes)")
-            yield Static(self._keys_table())
+            yield Static(self.keys_table())
             yield Static(self._legend())
 
-    def _keys_table(self) -> Table:
+    def keys_table(self) -> Table:
         table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
