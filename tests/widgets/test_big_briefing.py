@@ -30,3 +30,24 @@ async def test_big_file_opens_behind_a_loading_screen_then_reads(tmp_path: Path)
         await pilot.press("]")
         assert screen.detail.item is screen.briefing.threads[0]
         assert screen.timeline is not None
+
+
+async def test_q_on_the_loading_screen_quits_at_once_and_ends_the_child_parse(tmp_path: Path) -> None:
+    import time
+
+    from tests.widgets.pilot import until
+
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(events=6000, threads=200, seed=4), encoding="utf-8")
+    app = create_app([big], cache=True, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LoadingScreen)
+        await until(pilot, lambda: app._child is not None)  # noqa: SLF001 (the child parse has started)
+        child = app._child  # noqa: SLF001
+        assert child is not None and child.poll() is None
+        pressed = time.monotonic()
+        await pilot.press("q")
+    assert time.monotonic() - pressed < 1.0
+    assert child.wait(timeout=5) is not None
+    assert child.returncode != 0  # killed, not finished
+    assert not isinstance(app.screen_stack[-1] if app.screen_stack else None, ReaderScreen)
