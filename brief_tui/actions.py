@@ -68,7 +68,14 @@ ACTIONS: tuple[Action, ...] = (
     # Everywhere
     _a("quit", "q", "Quit", "app", "quit", label="Quit"),
     _a("help", "question_mark,f1", "Show every key", "app", "help", label="Help"),
-    _a("command-palette", "ctrl+p", "Command palette: run any action, jump to a thread", "app", "command_palette", priority=True),
+    _a(
+        "command-palette",
+        "ctrl+p",
+        "Command palette: run any action, jump to a thread",
+        "app",
+        "command_palette",
+        priority=True,
+    ),
     # The reader screen, whatever pane has focus
     _a("next-thread", "right_square_bracket", "Next thread", "reader", "next_thread", label="Next thread"),
     _a("previous-thread", "left_square_bracket", "Previous thread", "reader", "previous_thread", label="Prev"),
@@ -112,7 +119,9 @@ ACTIONS: tuple[Action, ...] = (
     _a("as-of", "full_stop", "Jump to the as-of moment", "timeline", "jump_to_asof", label="As of"),
     _a("first-event", "g,home", "First event by date", "timeline", "first_event"),
     _a("last-event", "G,end", "Last event by date", "timeline", "last_event"),
-    _a("toggle-merged", "m", "One merged lane / one lane per thread", "timeline", "toggle_merged", label="Lanes/merged"),
+    _a(
+        "toggle-merged", "m", "One merged lane / one lane per thread", "timeline", "toggle_merged", label="Lanes/merged"
+    ),
     _a("open-event", "enter", "Show the event in the detail pane", "timeline", "open_event", palette=False),
     # Help, and its page of text
     _a("close-help", "escape,question_mark,f1,backspace", "Close help", "help", "dismiss", palette=False),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from brief_tui.actions import PANE_SCOPES, ACTIONS, Action, key_display, keys_in_use
+from brief_tui.actions import ACTIONS, PANE_SCOPES, Action, key_display, keys_in_use
 from brief_tui.render.safe import clean_line
 
 if TYPE_CHECKING:

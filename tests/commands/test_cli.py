@@ -131,9 +131,7 @@ assert not loaded, loaded
 
 
 @pytest.mark.parametrize(("value", "cached"), [("", True), ("0", True), ("false", True), ("1", False), ("yes", False)])
-def test_brief_no_cache_means_one_thing_everywhere(
-    monkeypatch: pytest.MonkeyPatch, value: str, cached: bool
-) -> None:
+def test_brief_no_cache_means_one_thing_everywhere(monkeypatch: pytest.MonkeyPatch, value: str, cached: bool) -> None:
     # The loader, the text commands and the reader all read BRIEF_NO_CACHE the same way.
     import brief_tui.app
     from brief_tui import cli

@@ -96,7 +96,9 @@ def test_brief_keys_prints_every_action(tmp_path: Path, capsys: pytest.CaptureFi
     assert any(line.split()[:2] == ["next-thread", "]"] for line in lines if line)
 
 
-def test_brief_keys_shows_the_keymap(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_brief_keys_shows_the_keymap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from brief_tui.cli import main
 
     monkeypatch.setenv("BRIEF_CONFIG_DIR", str(tmp_path))
@@ -111,7 +113,7 @@ async def test_q_in_help_quits(tmp_path: Path) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("q")
-        await until(pilot, lambda: app._exit)  # noqa: SLF001 (Textual's own flag that exit was asked)
+        await until(pilot, lambda: app._exit)
     assert app.return_code == 0
 
 
@@ -137,7 +139,8 @@ async def test_the_key_bar_shows_no_framework_noise_and_no_dead_zoom(tmp_path: P
             for noise in NOISE:
                 assert noise not in line
         # Below 70 columns the timeline is a vertical list: zoom does nothing, so is not shown.
-        assert screen.timeline is not None and screen.timeline.list_mode
+        assert screen.timeline is not None
+        assert screen.timeline.list_mode
         assert "Zoom" not in bar.render().plain
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -225,7 +228,7 @@ async def test_a_bad_keymap_is_reported_once_and_the_defaults_stay(
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = reader(app)
-        notices = list(app._notifications)  # noqa: SLF001 (no public way to read them)
+        notices = list(app._notifications)
         assert len(notices) == 1
         assert notices[0].markup is False
         await pilot.press("right_square_bracket")

@@ -42,9 +42,10 @@ async def test_q_on_the_loading_screen_quits_at_once_and_ends_the_child_parse(tm
     app = create_app([big], cache=True, settings=Settings(path=tmp_path / "settings.json"))
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, LoadingScreen)
-        await until(pilot, lambda: app._child is not None)  # noqa: SLF001 (the child parse has started)
-        child = app._child  # noqa: SLF001
-        assert child is not None and child.poll() is None
+        await until(pilot, lambda: app._child is not None)
+        child = app._child
+        assert child is not None
+        assert child.poll() is None
         pressed = time.monotonic()
         await pilot.press("q")
     assert time.monotonic() - pressed < 1.0

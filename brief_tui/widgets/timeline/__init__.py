@@ -172,9 +172,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Zoom and merged lanes mean nothing in the vertical list: hidden there, and they do nothing."""
-        if self._list_mode and action in ("zoom_in", "zoom_out", "toggle_merged"):
-            return False
-        return True
+        return not (self._list_mode and action in ("zoom_in", "zoom_out", "toggle_merged"))
 
     # -- the screen's calls ----------------------------------------------------------------
 
