@@ -140,8 +140,11 @@ class ReaderScreen(Screen[None]):
                 self.sidebar.show_thread(place.thread)
             if timeline is not None:
                 timeline.show_thread(place.thread)
+                if place.event is old.event:
+                    # Showing a thread selects one of its events: that is now the place's event.
+                    place = self.place = place.moved(event=timeline.selected)
         moved_event = place.event is not None and place.event is not old.event
-        if moved_event and timeline is not None and reported_by is not timeline:
+        if moved_event and timeline is not None and timeline.selected is not place.event:
             timeline.select_event(place.event)  # type: ignore[arg-type]
         if place.item is not self.detail.item or restore:
             self._show(place)
