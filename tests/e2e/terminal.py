@@ -111,6 +111,10 @@ class Terminal:
             sequence = "\x1bO" + sequence[2]
         os.write(self.fd, sequence.encode())
 
+    def running(self) -> bool:
+        """Whether the program is still running (it has not exited, crashed or been killed)."""
+        return self.status is None and self.wait_exit(timeout=0.05) is None
+
     def wait_exit(self, timeout: float = 10.0) -> int | None:
         """Wait for the program to end; its exit status, or None if it did not."""
         end = time.monotonic() + timeout
