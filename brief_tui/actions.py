@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ACTIONS", "PANE_SCOPES", "Action", "Scope", "bindings_for", "by_id", "key_display", "keys_in_use"]
 
-Scope = Literal["app", "reader", "sidebar", "detail", "timeline", "help", "page"]
+Scope = Literal["app", "library", "reader", "sidebar", "detail", "timeline", "help", "page"]
 """Where an action works: ``app`` everywhere, ``reader`` anywhere on the reader screen,
 a pane's name when that pane has focus (the palette focuses the pane first), ``help`` in
 help, ``page`` in a scrolling page of text (help's body)."""
@@ -76,6 +76,9 @@ ACTIONS: tuple[Action, ...] = (
         "command_palette",
         priority=True,
     ),
+    # The library (several briefings)
+    _a("library-down", "j", "Next briefing", "library", "cursor_down", palette=False),
+    _a("library-up", "k", "Previous briefing", "library", "cursor_up", palette=False),
     # The reader screen, whatever pane has focus
     _a("next-thread", "right_square_bracket", "Next thread", "reader", "next_thread", label="Next thread"),
     _a("previous-thread", "left_square_bracket", "Previous thread", "reader", "previous_thread", label="Prev"),

@@ -20,6 +20,7 @@ __all__ = ["SECTIONS", "HelpScreen", "key_rows"]
 
 SECTIONS: tuple[tuple[str, Scope], ...] = (
     ("Everywhere", "app"),
+    ("Library", "library"),
     ("Reading", "reader"),
     ("Threads pane", "sidebar"),
     ("Detail pane", "detail"),

@@ -119,6 +119,7 @@ def test_ten_thousand_events_come_to_about_six_megabytes() -> None:
 
 def test_generated_briefing_loads_without_problems(small: str, tmp_path: Path) -> None:
     from brief_tui.loader import load_briefing  # a missing loader is a failure, not a skip
+
     path = tmp_path / "generated.yaml"
     path.write_text(small, encoding="utf-8")
     try:

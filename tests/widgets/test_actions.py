@@ -17,6 +17,7 @@ from brief_tui.app import BriefApp, create_app
 from brief_tui.model import Thread
 from brief_tui.render.safe import clean_line
 from brief_tui.screens.help import HelpScreen
+from brief_tui.screens.library import LibraryScreen
 from brief_tui.screens.reader import ReaderScreen
 from brief_tui.settings import Settings
 from brief_tui.widgets.detail import DetailView
@@ -62,6 +63,7 @@ def test_every_binding_comes_from_the_registry() -> None:
         (DetailView, "detail"),
         (Timeline, "timeline"),
         (HelpScreen, "help"),
+        (LibraryScreen, "library"),
     ):
         ids = {binding.id for binding in owner.BINDINGS}  # type: ignore[union-attr]
         also = {"quit"} if owner is HelpScreen else set()
@@ -237,6 +239,6 @@ async def test_a_bad_keymap_is_reported_once_and_the_defaults_stay(
 
 def test_adding_an_action_is_one_entry() -> None:
     # The registry is the only place keys are declared: a binding's id finds its action.
-    for scope in ("app", "reader", "sidebar", "detail", "timeline", "help", "page"):
+    for scope in ("app", "library", "reader", "sidebar", "detail", "timeline", "help", "page"):
         for binding in bindings_for(scope):  # type: ignore[arg-type]
             assert by_id(binding.id or "") is not None  # type: ignore[union-attr]
