@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
+from textual import events
 from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -227,6 +228,16 @@ class DetailView(ScrollView, can_focus=True):
         """The very end of the item."""
         self.highlighted = None
         self._scroll_by(len(self._lines))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a reference follows it, as enter does."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self._lines:
+            return
+        row = self._row_of(min(len(self._lines) - 1, int(self.scroll_y) + offset.y))
+        if self._is_reference(row):
+            self._set_highlighted(row)
+            self.action_follow()
 
     def action_follow(self) -> None:
         """Follow the reference under the cursor."""

@@ -154,3 +154,19 @@ async def test_every_item_of_a_large_briefing_pages_without_loss(tmp_path: Path,
         for item in every_item(screen.briefing):
             screen.detail.show(item)
             page_through(screen.detail, item, screen.briefing)
+
+
+async def test_a_click_on_a_reference_follows_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.press("2")
+        detail = screen.detail
+        while detail.highlighted is None and detail.scroll_y < detail.max_scroll_y:
+            await pilot.press("j")
+        row = detail.highlighted
+        assert row is not None
+        target = detail.target
+        line = detail._starts[row] - int(detail.scroll_y)  # noqa: SLF001 (where the row is drawn)
+        assert await pilot.click(detail, offset=(3, line))
+        assert screen.detail.item is target
