@@ -167,6 +167,6 @@ async def test_a_click_on_a_reference_follows_it(tmp_path: Path) -> None:
         row = detail.highlighted
         assert row is not None
         target = detail.target
-        line = detail._starts[row] - int(detail.scroll_y)  # noqa: SLF001 (where the row is drawn)
+        line = detail._starts[row] - int(detail.scroll_y)
         assert await pilot.click(detail, offset=(3, line))
         assert screen.detail.item is target
