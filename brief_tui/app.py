@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from brief_tui.actions import bindings_for
 from brief_tui.paths import builtin_content, styles_dir
-from brief_tui.settings import Settings
+from brief_tui.settings import Settings, load_keymap
 from brief_tui.themes import THEMES
 
 if TYPE_CHECKING:
@@ -67,11 +69,7 @@ class BriefApp(App[None]):
     CSS_PATH = [styles_dir() / "brief.tcss"]  # noqa: RUF012 (Textual declares it without ClassVar)
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {*App.COMMANDS, lambda: _brief_commands()}
     TITLE = "brief"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("f1", "help", "Help", show=False, id="help-f1"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
 
     class Loaded(Message):
         """A library finished loading in the worker."""
@@ -93,6 +91,10 @@ class BriefApp(App[None]):
         self.cache = cache
         self.settings = settings if settings is not None else Settings.load()
         self.library = library
+        self.keymap: dict[str, str] = {}
+        """The user's keymap.yaml as applied: action id -> keys."""
+        self._child: subprocess.Popen[bytes] | None = None
+        self._quitting = False
         # The theme is set before the stylesheet is first read: set later, it is read twice.
         for theme in THEMES:
             self.register_theme(theme)
@@ -112,8 +114,37 @@ class BriefApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._apply_keymap()
         if self.library is None:
             self._load_in_worker()
+
+    def _apply_keymap(self) -> None:
+        """Apply keymap.yaml; its problems are told once, as literal text, and the entries ignored."""
+        from brief_tui.keymap import check_keys
+
+        keymap, problems = load_keymap()
+        keymap, bad_keys = check_keys(keymap)
+        problems.extend(bad_keys)
+        if keymap:
+            self.keymap = keymap
+            self.set_keymap(keymap)
+        if problems:
+            self.notify("\n".join(problems), title="keymap.yaml", severity="warning", markup=False, timeout=10)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Of Textual's own palette commands only the theme: the reader's actions come from the registry."""
+        yield SystemCommand("Theme", "Change the colour theme", self.action_change_theme)
+
+    async def action_quit(self) -> None:
+        """Quit at once, ending a child parse still running for the loading screen."""
+        self._quitting = True
+        self._end_child()
+        self.exit()
+
+    def _end_child(self) -> None:
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.kill()
 
     def _loads_quickly(self) -> bool:
         """Small files, or big ones already in the parse cache, load before the first frame."""
@@ -134,21 +165,32 @@ class BriefApp(App[None]):
         gc.freeze()
         return library
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def _load_in_worker(self) -> None:
         if self.cache:
             self._parse_in_child()
+        if self._quitting:
+            return
         self.post_message(self.Loaded(self._load_library()))
 
     def _parse_in_child(self) -> None:
-        """Fill the parse cache from a child process, so this one never holds the YAML graph."""
-        import subprocess
+        """Fill the parse cache from a child process, so this one never holds the YAML graph.
+
+        ``q`` kills the child (``action_quit``), so quitting never waits for a parse.
+        """
         import sys
 
         command = [sys.executable, "-m", "brief_tui.loader.warm", *map(str, self.paths)]
         # If the child cannot run, the load that follows parses in this process instead.
         with contextlib.suppress(OSError, subprocess.SubprocessError):
-            subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=600, check=False)
+            self._child = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            try:
+                self._child.wait(timeout=600)
+            except subprocess.TimeoutExpired:
+                self._child.kill()
+                self._child.wait()
 
     def on_brief_app_loaded(self, message: Loaded) -> None:
         self.library = message.library
@@ -175,26 +217,11 @@ class BriefApp(App[None]):
         self.push_screen(self._reader(message.briefing, from_library=True))
 
     def action_help(self) -> None:
-        """Show every key."""
+        """Show every key (the keys in use, after the user's keymap)."""
         from brief_tui.screens.help import HelpScreen
-        from brief_tui.screens.reader import ReaderScreen
-        from brief_tui.widgets.detail import DetailView
-        from brief_tui.widgets.thread_list import ThreadList
-        from brief_tui.widgets.timeline import Timeline
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Everywhere", type(self)),
-                    ("Reading", ReaderScreen),
-                    ("Threads pane", ThreadList),
-                    ("Detail pane", DetailView),
-                    ("Timeline", Timeline),
-                ]
-            )
-        )
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.keymap))
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.settings.theme:

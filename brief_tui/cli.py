@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ SUBCOMMANDS = {
     "list": ("brief_tui.commands.listing", "list the briefings found, with as-of dates and counts"),
     "new": ("brief_tui.commands.new", "write a commented skeleton briefing to fill in"),
     "schema": ("brief_tui.commands.schema", "print the JSON Schema of the briefing format, for editors and CI"),
+    "keys": ("brief_tui.commands.keys", "every action of the reader: id, keys, description"),
 }
 
 DESCRIPTION = "A terminal reader for negotiation briefings."
@@ -61,9 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_reader(paths: list[str], *, cache: bool) -> int:
-    if os.environ.get("BRIEF_NO_CACHE"):
-        cache = False
     from brief_tui.app import create_app
+    from brief_tui.commands.resolve import cache_wanted
+
+    cache = cache_wanted(no_cache=not cache)
 
     app = create_app(paths, cache=cache)
     app.run()

@@ -1,55 +1,69 @@
-"""The command palette's own provider: every action the keys can run, and the threads.
+"""The command palette's own provider: every reader action, whatever has focus, and the threads.
 
-The actions come from the same bindings the key bar and the help screen are built from,
-so the three never disagree; each shows its key beside it.
+The actions come from the action registry (``brief_tui.actions``), as the key bar's and
+help's do, so the three never disagree; each shows the keys in use beside it. Every label
+is literal text: a thread's title or group is content and is never read as markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.fuzzy import Matcher
 
+from brief_tui.actions import ACTIONS, PANE_SCOPES, Action, key_display, keys_in_use
 from brief_tui.render.safe import clean_line
 
 if TYPE_CHECKING:
-    from textual.dom import DOMNode
+    from collections.abc import Awaitable, Callable
+
+    from textual.fuzzy import Matcher
 
 __all__ = ["BriefCommands"]
+
+Command = tuple[str, str, "Callable[[], Awaitable[None] | None]"]
 
 
 class BriefCommands(Provider):
     """Offers the reader's actions (with their keys) and a jump to each thread."""
 
-    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        """(label, help, callback) for every action bound here and every thread."""
-        seen: set[str] = set()
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.action in seen or binding.system:
+    def _commands(self) -> Iterator[Command]:
+        """(label, help, callback) for every action offered here and every thread."""
+        screen = self.screen
+        reading = hasattr(screen, "focus_pane")
+        keymap: dict[str, str] = getattr(self.app, "keymap", {})
+        for action in ACTIONS:
+            if not action.palette or action.id == "command-palette":
                 continue
-            seen.add(binding.action)
-            label = binding.tooltip or binding.description
-            key = self.app.get_key_display(binding)
-            yield label, f"key: {key}", partial(self._run, binding.action, active.node)
-        briefing = getattr(self.screen, "briefing", None)
-        select = getattr(self.screen, "go_to_thread", None)
-        if briefing is not None and select is not None:
+            if action.scope in ("help", "page") or (action.scope != "app" and not reading):
+                continue
+            keys = " ".join(key_display(key) for key in keys_in_use(action, keymap))
+            yield action.description, f"key: {keys}", partial(self._run, action)
+        briefing = getattr(screen, "briefing", None)
+        go_to_thread = getattr(screen, "go_to_thread", None)
+        if briefing is not None and go_to_thread is not None:
             for thread in briefing.threads:
                 title = clean_line(thread.title)
-                yield f"Thread: {title}", f"{thread.status} · {thread.group or ''}", partial(select, thread)
+                where = f"{clean_line(thread.status)} · {clean_line(thread.group or '')}"
+                yield f"Thread: {title}", where, partial(go_to_thread, thread)
 
-    async def _run(self, action: str, node: DOMNode) -> None:
-        await self.app.run_action(action, node)
+    async def _run(self, action: Action) -> None:
+        """Run an action where it works: a pane's action focuses that pane first."""
+        if action.scope in PANE_SCOPES:
+            node = self.screen.focus_pane(action.scope)  # type: ignore[attr-defined]
+        elif action.scope == "reader":
+            node = self.screen
+        else:
+            node = self.app
+        await self.app.run_action(action.method, node)
 
     async def discover(self) -> Hits:
         """Everything, before anything is typed."""
         for label, help_text, callback in self._commands():
-            yield DiscoveryHit(Content(label), callback, text=label, help=help_text)
+            yield DiscoveryHit(_prompt(Content(label), help_text), callback, text=label)
 
     async def search(self, query: str) -> Hits:
         """The commands that match what was typed."""
@@ -57,7 +71,12 @@ class BriefCommands(Provider):
         for label, help_text, callback in self._commands():
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, _highlight(matcher, label), callback, text=label, help=help_text)
+                yield Hit(score, _prompt(_highlight(matcher, label), help_text), callback, text=label)
+
+
+def _prompt(label: Content, help_text: str) -> Content:
+    """The label and, below it, the help: both literal (Textual reads a ``help=`` string as markup)."""
+    return Content.assemble(label, "\n", Content(help_text).stylize("dim"))
 
 
 def _highlight(matcher: Matcher, label: str) -> Content:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_THEME", "Settings", "settings_path"]
+__all__ = ["DEFAULT_THEME", "Settings", "keymap_path", "load_keymap", "settings_path"]
 
 DEFAULT_THEME = "brief-dark"
 
@@ -50,3 +50,47 @@ class Settings:
             os.replace(temporary, path)
         except OSError:
             pass
+
+
+def keymap_path() -> Path:
+    """Where the user's keymap lives: ``keymap.yaml`` beside the settings."""
+    return settings_path().with_name("keymap.yaml")
+
+
+def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """The user's keymap (action id -> keys) and a line per entry ignored; no file is no keymap.
+
+    Keys are checked against the action registry's ids here; whether each key is a key
+    Textual knows is checked by ``brief_tui.keymap.check_keys`` (which needs Textual).
+    """
+    from brief_tui.actions import by_id
+
+    path = path or keymap_path()
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [f"{path}: cannot be read ({error.__class__.__name__}); using the default keys"]
+    import yaml
+
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        return {}, [f"{path}{where}: not valid YAML; using the default keys"]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [f"{path}: expected lines of `action-id: keys`; using the default keys"]
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for action_id, keys in data.items():
+        if not isinstance(action_id, str) or by_id(action_id) is None:
+            problems.append(f"{path}: no action {str(action_id)!r} (`brief keys` lists them); ignored")
+        elif not isinstance(keys, str) or not keys.strip():
+            problems.append(f"{path}: {action_id}: keys must be text such as 'ctrl+n'; ignored")
+        else:
+            keymap[action_id] = keys
+    return keymap, problems

@@ -8,7 +8,6 @@ item in the briefings found, or a briefing's id (its overview). Anything else is
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +41,14 @@ class Found:
 
 
 def cache_wanted(no_cache: bool = False) -> bool:
-    """Whether to use the parse cache (``--no-cache`` or ``BRIEF_NO_CACHE`` turn it off)."""
-    return not (no_cache or os.environ.get("BRIEF_NO_CACHE"))
+    """Whether to use the parse cache (``--no-cache`` or ``BRIEF_NO_CACHE`` turn it off).
+
+    ``BRIEF_NO_CACHE`` is read in one place, the loader's ``cache_disabled``, so ``0`` means
+    the same (cache on) everywhere.
+    """
+    from brief_tui.loader.cache import cache_disabled
+
+    return not (no_cache or cache_disabled())
 
 
 def find_briefings(paths: Sequence[str], *, cache: bool = True) -> Found:

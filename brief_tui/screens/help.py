@@ -2,76 +2,64 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap, BindingType
+from textual.binding import BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from brief_tui.actions import Scope, bindings_for, in_scopes, key_display, keys_in_use
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS, THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
 from brief_tui.widgets.reading_scroll import ReadingScroll
 
-__all__ = ["HelpScreen", "binding_rows"]
+__all__ = ["SECTIONS", "HelpScreen", "key_rows"]
+
+SECTIONS: tuple[tuple[str, Scope], ...] = (
+    ("Everywhere", "app"),
+    ("Library", "library"),
+    ("Reading", "reader"),
+    ("Threads pane", "sidebar"),
+    ("Detail pane", "detail"),
+    ("Timeline", "timeline"),
+    ("This help", "help"),
+)
 
 
-def _bindings_of(owner: type) -> list[Binding]:
-    """The bindings a class declares and inherits; a key bound lower down hides the same key above."""
-    found: list[Binding] = []
-    keys_taken: set[str] = set()
-    for cls in owner.__mro__:
-        declared = cls.__dict__.get("BINDINGS")
-        if not declared:
-            continue
-        declared_keys: set[str] = set()
-        for key, bindings in BindingsMap(declared).key_to_bindings.items():
-            if key in keys_taken:
-                continue
-            declared_keys.add(key)
-            found.extend(b for b in bindings if b.description and not b.system)
-        keys_taken |= declared_keys
-    return found
-
-
-def binding_rows(owner: type, keys_shown: Callable[[Binding], str]) -> list[tuple[str, str]]:
-    """(keys, description) for each action of ``owner``, keys for one action joined."""
-    by_action: dict[str, tuple[list[str], str]] = {}
-    for binding in _bindings_of(owner):
-        keys, _ = by_action.setdefault(binding.action, ([], binding.tooltip or binding.description))
-        shown = keys_shown(binding)
-        if shown not in keys:
-            keys.append(shown)
-    return [(" ".join(keys), description) for keys, description in by_action.values()]
+def key_rows(scope: Scope, keymap: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(keys in use, description) for each action of one scope, from the action registry."""
+    rows = []
+    for action in in_scopes([scope]):
+        keys = keys_in_use(action, keymap)
+        rows.append((" ".join(key_display(key) for key in keys), action.description))
+    return rows
 
 
 class HelpScreen(ModalScreen[None]):
     """Lists every key by the pane it works in, and what the glyphs mean."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1,backspace", "dismiss", "Close help", id="help.close"),
-    ]
+    # A modal screen hides the app's bindings: quit is bound here too (help lists q as "Everywhere").
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("help", also=["quit"])
 
-    def __init__(self, sections: Iterable[tuple[str, type]]) -> None:
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
         super().__init__()
-        self.sections = list(sections)
+        self.keymap = dict(keymap or {})
 
     def compose(self) -> ComposeResult:
         with ReadingScroll(id="help-body") as body:
             body.border_title = Text("Keys  (escape closes)")
-            yield Static(self._keys_table())
+            yield Static(self.keys_table())
             yield Static(self._legend())
 
-    def _keys_table(self) -> Table:
+    def keys_table(self) -> Table:
         table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
-        for title, owner in self.sections:
-            rows = binding_rows(owner, self.app.get_key_display)
-            if not rows:
-                continue
+        for title, scope in SECTIONS:
+            rows = key_rows(scope, self.keymap)
             table.add_row(Text(title, style="bold underline"), "")
             for keys, description in rows:
                 table.add_row(Text(keys), Text(description))

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from brief_tui.actions import bindings_for
 from brief_tui.render.labels import date_label
 from brief_tui.render.safe import text
 from brief_tui.widgets.key_bar import KeyBar
@@ -26,10 +27,7 @@ __all__ = ["LibraryScreen"]
 class LibraryScreen(Screen[None]):
     """The briefings found, newest as-of first; enter opens one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="library.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="library.up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("library")
 
     class Chosen(Message):
         """The reader chose a briefing to open."""

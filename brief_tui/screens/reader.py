@@ -1,20 +1,25 @@
-"""The reader: sidebar of threads, detail pane, timeline; keeps the three in step."""
+"""The reader: sidebar of threads, detail pane, timeline, all showing one ``Place``.
+
+State flows down: the screen keeps where the reader is (``self.place``) and ``go`` pushes
+it to the panes; the panes report moves as messages, and the screen makes the next place.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Event, Thread
 from brief_tui.render.detail_rows import Overview, Shown, title_of
+from brief_tui.screens.place import PANES, Place
 from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
 from brief_tui.widgets.thread_list import ThreadList
@@ -22,51 +27,15 @@ from brief_tui.widgets.timeline import Timeline
 
 __all__ = ["ReaderScreen"]
 
-PANES = ("sidebar", "detail", "timeline")
 # Timelines with more events than this are built just after the first frame.
 EAGER_TIMELINE_EVENTS = 1000
 MIN_SIZE = (40, 12)
 
 
-@dataclass(frozen=True, slots=True)
-class Visit:
-    """Where the reader was before following a reference: what to go back to."""
-
-    item: Shown
-    pane: str
-    row: int | None
-
-
 class ReaderScreen(Screen[None]):
     """The three panes of one briefing."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_thread", "Next thread", key_display="]", id="next-thread"),
-        Binding(
-            "left_square_bracket",
-            "previous_thread",
-            "Prev",
-            key_display="[",
-            tooltip="Previous thread",
-            id="previous-thread",
-        ),
-        Binding(
-            "right_curly_bracket", "next_thread_event", "Next event of the current thread", show=False, id="next-event"
-        ),
-        Binding(
-            "left_curly_bracket",
-            "previous_thread_event",
-            "Previous event of the current thread",
-            show=False,
-            id="prev-event",
-        ),
-        Binding("tab", "next_pane", "Pane", tooltip="Next pane", id="next-pane"),
-        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
-        Binding("1", "pane('sidebar')", "Threads pane", show=False, id="pane-sidebar"),
-        Binding("2", "pane('detail')", "Detail pane", show=False, id="pane-detail"),
-        Binding("3", "pane('timeline')", "Timeline pane", show=False, id="pane-timeline"),
-        Binding("escape,backspace", "back", "Back", tooltip="Back to where enter came from", show=False, id="back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("reader")
 
     # Textual declares these without ClassVar, so mypy refuses the annotation.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -83,8 +52,10 @@ class ReaderScreen(Screen[None]):
         self.briefing = briefing
         self.from_library = from_library
         self.overview = Overview(briefing)
-        self.history: list[Visit] = []
-        self.pane = "sidebar"
+        self.place = Place(self.overview)
+        """Where the reader is; change it with ``go``."""
+        self.history: list[Place] = []
+        """Where enter came from: ``back`` returns to the last."""
 
     def compose(self) -> ComposeResult:
         # Each pane's border sits on a container of its own, so that a pane's new content
@@ -109,7 +80,10 @@ class ReaderScreen(Screen[None]):
         self.query_one("#sidebar-pane").border_title = Text("Threads")
         self.query_one("#timeline-pane").border_title = Text("Timeline")
         self.sidebar.show_thread(None)
-        self._show(self.overview)
+        self._show(self.place)
+        timeline = self.timeline
+        if timeline is not None:
+            self.place = self.place.moved(event=timeline.selected)
         self.sidebar.focus()
         if self.timeline is None:
             self.call_after_refresh(self._mount_timeline)
@@ -119,7 +93,11 @@ class ReaderScreen(Screen[None]):
         timeline = Timeline(self.briefing, id="timeline")
         await self.query_one("#timeline-pane").mount(timeline)
         await self.query_one("#timeline-placeholder").remove()
-        timeline.show_thread(self.sidebar.thread)
+        timeline.show_thread(self.place.thread)
+        if self.place.event is not None:
+            timeline.select_event(self.place.event)
+        else:
+            self.place = self.place.moved(event=timeline.selected)
         if self.pane == "timeline":
             timeline.focus()
 
@@ -141,31 +119,69 @@ class ReaderScreen(Screen[None]):
         found = self.query(Timeline)
         return found.first() if found else None
 
-    def _show(self, item: Shown, *, highlight: int | None = None) -> None:
-        """Show an item in the detail pane, its title and kind on the pane's border."""
-        self.detail.show(item, highlight=highlight)
+    @property
+    def pane(self) -> str:
+        """The focused pane's name."""
+        return self.place.pane
+
+    def go(self, place: Place, *, reported_by: Widget | None = None, restore: bool = False) -> None:
+        """Make ``place`` where the reader is: each pane is told only what changed for it.
+
+        ``reported_by`` is the pane whose message led here; it already shows its part.
+        ``restore`` puts the detail pane back at the place's scroll and row (going back);
+        otherwise those follow the reader's keys and ``here`` reads them.
+        """
+        if isinstance(place.item, Overview):
+            place = place.moved(item=self.overview)
+        old, self.place = self.place, place
+        timeline = self.timeline
+        if place.thread is not old.thread:
+            if reported_by is not self.sidebar:
+                self.sidebar.show_thread(place.thread)
+            if timeline is not None:
+                timeline.show_thread(place.thread)
+                if place.event is old.event:
+                    # Showing a thread selects one of its events: that is now the place's event.
+                    place = self.place = place.moved(event=timeline.selected)
+        moved_event = place.event is not None and place.event is not old.event
+        if moved_event and timeline is not None and timeline.selected is not place.event:
+            timeline.select_event(place.event)  # type: ignore[arg-type]
+        if place.item is not self.detail.item or restore:
+            self._show(place)
+        if place.pane != old.pane or self.focused is not self._pane_widget(place.pane):
+            self._focus(place.pane)
+
+    def here(self) -> Place:
+        """The current place, with the detail pane's position as it is now (to come back to)."""
+        return self.place.moved(scroll=int(self.detail.scroll_y), row=self.detail.highlighted)
+
+    def _show(self, place: Place) -> None:
+        """Show the place's item in the detail pane, its title and kind on the pane's border."""
+        item = place.item
+        self.detail.show(item, highlight=place.row, scroll=place.scroll)
         frame = self.query_one("#detail-pane")
         frame.border_title = title_of(item)
         frame.border_subtitle = Text(item.KIND)
-
-    def _timeline_show_thread(self, thread: Thread | None) -> None:
-        if self.timeline is not None:
-            self.timeline.show_thread(thread)
-
-    def _timeline_select_event(self, event: Event) -> None:
-        if self.timeline is not None:
-            self.timeline.select_event(event)
 
     def _pane_widget(self, pane: str) -> Widget:
         # While a big timeline is being built, its placeholder stands in for it.
         return self.query_one(f"#{pane}, #{pane}-placeholder")
 
-    def _set_pane(self, pane: str) -> None:
+    def _focus(self, pane: str) -> None:
         self._mark_pane(pane)
         self._pane_widget(pane).focus()
 
+    def _set_pane(self, pane: str) -> None:
+        self.go(self.place.moved(pane=pane))
+
+    def focus_pane(self, pane: str) -> Widget:
+        """Show and focus a pane (the palette runs a pane's action there); returns its widget."""
+        self._set_pane(pane)
+        return self._pane_widget(pane)
+
     def _mark_pane(self, pane: str) -> None:
-        self.pane = pane
+        if pane != self.place.pane:
+            self.place = self.place.moved(pane=pane)
         self.update_classes({f"-show-{name}": name == pane for name in PANES})
 
     def on_descendant_focus(self, event: object) -> None:
@@ -215,7 +231,7 @@ class ReaderScreen(Screen[None]):
         if self.timeline is None:
             return
         # With no thread chosen (the overview), "the current thread's" next event is simply the next.
-        if self.sidebar.thread is None:
+        if self.place.thread is None:
             self.timeline.action_next_event()
         else:
             self.timeline.action_next_thread_event()
@@ -224,18 +240,17 @@ class ReaderScreen(Screen[None]):
         """Select the current thread's previous event."""
         if self.timeline is None:
             return
-        if self.sidebar.thread is None:
+        if self.place.thread is None:
             self.timeline.action_previous_event()
         else:
             self.timeline.action_previous_thread_event()
 
     def on_thread_list_highlighted(self, message: ThreadList.Highlighted) -> None:
-        shown = message.thread or self.overview
-        if shown is self.detail.item:
+        thread = message.thread
+        if thread is self.place.thread and self.detail.item is (thread or self.overview):
             return
         self.history.clear()
-        self._show(shown)
-        self._timeline_show_thread(message.thread)
+        self.go(self.place.showing(thread or self.overview, thread=thread), reported_by=self.sidebar)
 
     def on_thread_list_entered(self, message: ThreadList.Entered) -> None:
         self._set_pane("detail")
@@ -243,7 +258,13 @@ class ReaderScreen(Screen[None]):
     # Events and references ---------------------------------------------------------
 
     def on_timeline_selected(self, message: Timeline.Selected) -> None:
-        self._show_event(message.event, message.thread)
+        """Show an event; the sidebar follows to the thread of the timeline lane it is in.
+
+        In the merged lane there is no lane thread: the sidebar keeps the reader's thread
+        (repainting it and the timeline's highlight on every step would cost time and bytes).
+        """
+        thread = message.thread if message.thread is not None else self.place.thread
+        self.go(self.place.showing(message.event, event=message.event, thread=thread), reported_by=message.timeline)
 
     def on_timeline_opened(self, message: Timeline.Opened) -> None:
         self._visit(message.event)
@@ -251,47 +272,24 @@ class ReaderScreen(Screen[None]):
     def on_detail_view_followed(self, message: DetailView.Followed) -> None:
         self._visit(message.target)
 
-    def _show_event(self, event: Event, lane: Thread | None = None) -> None:
-        """Show an event; the sidebar follows to the thread of the timeline lane it is in.
-
-        In the merged lane there is no lane thread: the sidebar keeps the reader's thread
-        (repainting it and the timeline's highlight on every step would cost time and bytes).
-        """
-        if lane is not None and lane is not self.sidebar.thread:
-            self.sidebar.show_thread(lane)
-            self._timeline_show_thread(lane)
-        self._show(event)
-
     def _visit(self, target: Shown) -> None:
         """Follow a reference: remember where we were, show the target, focus the detail pane."""
-        current = self.detail.item
-        if current is not None:
-            self.history.append(Visit(current, self.pane, self.detail.highlighted))
+        self.history.append(self.here())
+        changes: dict[str, object] = {"pane": "detail"}
         if isinstance(target, Thread):
-            self.sidebar.show_thread(target)
-            self._timeline_show_thread(target)
+            changes["thread"] = target
         elif isinstance(target, Event):
-            self._timeline_select_event(target)
-        self._show(target)
-        self._set_pane("detail")
+            changes["event"] = target
+        self.go(self.place.showing(target, **changes))
 
     def action_back(self) -> None:
         """Go back to where the last enter came from (from the sidebar: to the library, if any)."""
-        if not self.history:
-            if self.pane != "sidebar":
-                self._set_pane("sidebar")
-            elif self.from_library:
-                self.app.pop_screen()
-            return
-        visit = self.history.pop()
-        if isinstance(visit.item, Thread):
-            self.sidebar.show_thread(visit.item)
-            self._timeline_show_thread(visit.item)
-        elif isinstance(visit.item, Overview):
-            self.sidebar.show_thread(None)
-            self._timeline_show_thread(None)
-        self._show(visit.item, highlight=visit.row)
-        self._set_pane(visit.pane)
+        if self.history:
+            self.go(self.history.pop(), restore=True)
+        elif self.pane != "sidebar":
+            self._set_pane("sidebar")
+        elif self.from_library:
+            self.app.pop_screen()
 
 
 def _breakpoint_classes(screen: Screen[None]) -> list[str]:

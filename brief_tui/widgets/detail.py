@@ -1,31 +1,54 @@
-"""The detail pane: whatever is selected, with every reference a row that enter follows."""
+"""The detail pane: whatever is selected, as lines to read, with a cursor on its references.
+
+A line-API ScrollView rather than an OptionList: the rows are rendered once to lines at
+the pane's width, so paging moves by whole lines (one page minus one line), nothing is
+ever skipped or cut, and moving the reference cursor repaints only the two rows it
+touches (few bytes per key over SSH).
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding, BindingType
+from rich.segment import Segment
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
+from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing
 from brief_tui.render.detail_rows import Row, Shown, rows_for
-from brief_tui.widgets.quiet_option_list import QuietOptionList
 
-__all__ = ["DetailView"]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["DetailView", "render_rows"]
 
 
-class DetailView(QuietOptionList):
-    """Shows one item; text rows are inert, reference rows are highlightable."""
+def render_rows(rows: list[Row], width: int, console: Console) -> tuple[list[Strip], list[int]]:
+    """Each row rendered to lines at ``width``: all the lines, and the first line of each row."""
+    options = console.options.update_width(max(1, width))
+    lines: list[Strip] = []
+    starts: list[int] = []
+    for row in rows:
+        starts.append(len(lines))
+        rendered = console.render_lines(row.content, options, pad=False)
+        lines.extend(Strip(line) for line in rendered)
+    return lines, starts
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="detail.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="detail.up"),
-        Binding("g", "first", "First", show=False, id="detail.first"),
-        Binding("G", "last", "Last", show=False, id="detail.last"),
-        Binding("space", "page_down", "Page down", show=False, id="detail.page-down"),
-    ]
+
+class DetailView(ScrollView, can_focus=True):
+    """Shows one item; ``j``/``k`` move a cursor over the references, or scroll when none is in view."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("detail")
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail-view--reference"}
+    DEFAULT_CSS = """
+    DetailView > .detail-view--reference { text-style: bold; }
+    DetailView:focus > .detail-view--reference { text-style: bold reverse; }
+    """
 
     class Followed(Message):
         """The reader pressed enter on a reference."""
@@ -35,23 +58,39 @@ class DetailView(QuietOptionList):
             super().__init__()
 
     def __init__(self, briefing: Briefing, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
+        super().__init__(id=id, classes=classes)
         self.briefing = briefing
         self.item: Shown | None = None
+        self.highlighted: int | None = None
         self._rows: list[Row] = []
+        self._lines: list[Strip] = []
+        self._starts: list[int] = []
+        self._width = 0
 
-    def show(self, item: Shown, *, highlight: int | None = None) -> None:
-        """Show an item; ``highlight`` restores a row when coming back to it."""
+    # -- what is shown ---------------------------------------------------------------
+
+    def show(self, item: Shown, *, highlight: int | None = None, scroll: int = 0) -> None:
+        """Show an item; ``highlight`` and ``scroll`` restore a row and a position when coming back."""
         self.item = item
         self._rows = rows_for(item, self.briefing)
-        self.set_options(
-            Option(row.content, id=str(index), disabled=row.target is None) for index, row in enumerate(self._rows)
-        )
-        self.scroll_home(animate=False)
-        if highlight is not None and 0 <= highlight < len(self._rows) and self._rows[highlight].target:
-            self.highlighted = highlight
-        else:
-            self.highlighted = None
+        self._width = 0  # lay out again at the next paint (or now, if the size is known)
+        self._lay_out()
+        self.highlighted = highlight if highlight is not None and self._is_reference(highlight) else None
+        self.scroll_to(y=scroll, animate=False, immediate=True)
+        if self.highlighted is not None:
+            self._bring_into_view(self.highlighted)
+        self.refresh()
+
+    @property
+    def rows(self) -> list[Row]:
+        """The rows of the item shown."""
+        return self._rows
+
+    @property
+    def lines(self) -> list[Strip]:
+        """Every line of the item at the current width (the first ``scroll_y`` are above the view)."""
+        self._lay_out()
+        return self._lines
 
     @property
     def target(self) -> Shown | None:
@@ -60,46 +99,148 @@ class DetailView(QuietOptionList):
             return None
         return self._rows[self.highlighted].target
 
-    def action_cursor_down(self) -> None:
-        """Next reference if it is in view; otherwise scroll, so long text can be read."""
-        following = self._next_reference(+1)
-        if following is not None and self._line_of(following) < self._view_bottom():
-            self.highlighted = following
-        elif self.scroll_y < self.max_scroll_y:
-            self.scroll_relative(y=max(1, self.scrollable_content_region.height // 2), animate=False)
-        elif following is not None:
-            self.highlighted = following
+    @property
+    def page_height(self) -> int:
+        """How many lines one screenful shows."""
+        return max(1, self.scrollable_content_region.height)
 
-    def action_cursor_up(self) -> None:
-        """Previous reference if it is in view; otherwise scroll up."""
-        preceding = self._next_reference(-1)
-        if preceding is not None and self._line_of(preceding) >= self.scroll_y:
-            self.highlighted = preceding
-        elif self.scroll_y > 0:
-            self.scroll_relative(y=-max(1, self.scrollable_content_region.height // 2), animate=False)
-        elif preceding is not None:
-            self.highlighted = preceding
+    def _lay_out(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._width:
+            return
+        self._width = width
+        self._lines, self._starts = render_rows(self._rows, width, self.app.console)
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self) -> None:
+        self._lay_out()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the view: the item's line at ``scroll_y + y``, the cursor's row marked."""
+        self._lay_out()
+        number = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= number < len(self._lines):
+            return Strip([Segment(" " * width, base)], width)
+        strip = self._lines[number]
+        if self.highlighted is not None and self._row_of(number) == self.highlighted:
+            strip = strip.apply_style(self.get_component_rich_style("detail-view--reference"))
+        return strip.extend_cell_length(width).crop(0, width).apply_style(base).simplify()
+
+    def _row_of(self, line: int) -> int:
+        """The row that line ``line`` belongs to."""
+        from bisect import bisect_right
+
+        return bisect_right(self._starts, line) - 1
+
+    def _span(self, row: int) -> tuple[int, int]:
+        """First line and line count of a row."""
+        start = self._starts[row]
+        end = self._starts[row + 1] if row + 1 < len(self._starts) else len(self._lines)
+        return start, end - start
+
+    def _is_reference(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row].target is not None
+
+    # -- the reference cursor --------------------------------------------------------
+
+    def _set_highlighted(self, row: int | None) -> None:
+        old, self.highlighted = self.highlighted, row
+        self._lay_out()
+        for touched in (old, row):
+            if touched is not None and touched < len(self._starts):
+                self.refresh_lines(*self._span(touched))
+
+    def _bring_into_view(self, row: int) -> None:
+        start, height = self._span(row)
+        top = int(self.scroll_y)
+        if start < top:
+            self.scroll_to(y=start, animate=False, immediate=True)
+        elif start + height > top + self.page_height:
+            self.scroll_to(y=min(start, start + height - self.page_height), animate=False, immediate=True)
+
+    def _in_view(self, row: int) -> bool:
+        start, height = self._span(row)
+        top = int(self.scroll_y)
+        return start >= top and start + height <= top + self.page_height
 
     def _next_reference(self, step: int) -> int | None:
-        start = self.highlighted if self.highlighted is not None else (-1 if step > 0 else len(self._rows))
-        index = start + step
+        """The next reference row after the cursor (or from the edge of the view)."""
+        self._lay_out()
+        if self.highlighted is not None:
+            index = self.highlighted + step
+        else:
+            top = int(self.scroll_y)
+            edge = top if step > 0 else min(len(self._lines) - 1, top + self.page_height - 1)
+            index = self._row_of(edge) if self._lines else 0
         while 0 <= index < len(self._rows):
             if self._rows[index].target is not None:
                 return index
             index += step
         return None
 
-    def _line_of(self, index: int) -> int:
-        return self._index_to_line.get(index, 0)
+    def action_cursor_down(self) -> None:
+        """Next reference if it is in view; otherwise scroll down a line, so long text can be read."""
+        following = self._next_reference(+1)
+        if following is not None and self._in_view(following):
+            self._set_highlighted(following)
+        elif self.scroll_y < self.max_scroll_y:
+            self._scroll_by(1)
+        elif following is not None:
+            self._set_highlighted(following)
+            self._bring_into_view(following)
 
-    def _view_bottom(self) -> int:
-        return int(self.scroll_y) + self.scrollable_content_region.height
+    def action_cursor_up(self) -> None:
+        """Previous reference if it is in view; otherwise scroll up a line."""
+        preceding = self._next_reference(-1)
+        if preceding is not None and self._in_view(preceding):
+            self._set_highlighted(preceding)
+        elif self.scroll_y > 0:
+            self._scroll_by(-1)
+        elif preceding is not None:
+            self._set_highlighted(preceding)
+            self._bring_into_view(preceding)
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+    def _scroll_by(self, lines: int) -> None:
+        self.scroll_to(y=max(0, min(self.max_scroll_y, int(self.scroll_y) + lines)), animate=False, immediate=True)
+        if self.highlighted is not None and not self._in_view(self.highlighted):
+            self.highlighted = None
+        self.refresh()
+
+    # -- paging: one page minus one line, so the last line read stays in view --------
+
+    def action_page_down(self) -> None:
+        """Down one page, keeping the last line of this page as the first of the next."""
+        self._scroll_by(self.page_height - 1 if self.page_height > 1 else 1)
+
+    def action_page_up(self) -> None:
+        """Up one page, keeping the first line of this page as the last of the previous."""
+        self._scroll_by(-(self.page_height - 1 if self.page_height > 1 else 1))
+
+    def action_first(self) -> None:
+        """The very top of the item."""
+        self.highlighted = None
+        self._scroll_by(-len(self._lines))
+
+    def action_last(self) -> None:
+        """The very end of the item."""
+        self.highlighted = None
+        self._scroll_by(len(self._lines))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a reference follows it, as enter does."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self._lines:
+            return
+        row = self._row_of(min(len(self._lines) - 1, int(self.scroll_y) + offset.y))
+        if self._is_reference(row):
+            self._set_highlighted(row)
+            self.action_follow()
+
+    def action_follow(self) -> None:
+        """Follow the reference under the cursor."""
         target = self.target
         if target is not None:
             self.post_message(self.Followed(target))
-
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()

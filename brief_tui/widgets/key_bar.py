@@ -1,4 +1,4 @@
-"""The bottom line of keys: the shown bindings of whatever has focus, drawn as one line.
+"""The bottom line of keys: the key-bar actions of the registry that work here, as one line.
 
 Textual's ``Footer`` builds a widget per key and rebuilds them all on every focus change,
 which costs start-up time and bytes on an SSH link; this draws the same keys as text.
@@ -11,6 +11,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
+
+from brief_tui.actions import by_id, key_display
 
 __all__ = ["KeyBar"]
 
@@ -48,14 +50,18 @@ class KeyBar(Widget):
         palette: Text | None = None
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            shown = self.app.get_key_display(binding)
-            if key == self.app.COMMAND_PALETTE_BINDING:
+            action = by_id(binding.id or "")
+            # Only the registry's actions: never a framework binding (scroll left, copy text).
+            if action is None or action.id in seen or not active.enabled:
+                continue
+            shown = key_display(key)
+            if action.id == "command-palette":
                 palette = Text.assemble((f" {shown} ", key_style), ("palette ", description_style))
                 continue
-            if not binding.show or binding.action in seen or not active.enabled:
+            if not action.label:
                 continue
-            seen.add(binding.action)
-            entry = Text.assemble((f" {shown} ", key_style), (f"{binding.description} ", description_style))
+            seen.add(action.id)
+            entry = Text.assemble((f" {shown} ", key_style), (f"{action.label} ", description_style))
             if active.node is self.app:
                 app_keys.append(entry)
             else:

@@ -1,8 +1,15 @@
-"""An OptionList that repaints only the rows a highlight move touches.
+"""An OptionList of one-line rows that repaints only the rows a highlight move touches.
 
 Textual's OptionList repaints the whole widget when the highlight moves. Over SSH every
 repainted cell is bytes on the link, so moving the highlight here repaints the old and
 the new row only.
+
+Two things here lean on how Textual 8's OptionList works inside, and are guarded by
+tests/widgets/test_quiet_option_list.py (which fails on an upgrade that breaks them):
+- ``highlighted`` is declared again with ``repaint=False`` (OptionList's own repaints all);
+- ``watch_highlighted(new)`` of OptionList is still called, for its scrolling and message.
+The rows must be one line each (the sidebar's are: ``text-wrap: nowrap``, one-line labels),
+so row ``i`` is line ``i`` and no private line map of OptionList is needed.
 """
 
 from __future__ import annotations
@@ -22,11 +29,4 @@ class QuietOptionList(OptionList):
         super().watch_highlighted(new)
         for index in (old, new):
             if index is not None:
-                self._refresh_option(index)
-
-    def _refresh_option(self, index: int) -> None:
-        line = self._index_to_line.get(index)
-        if line is None:
-            self.refresh()
-            return
-        self.refresh_lines(line, self._heights.get(index, 1))
+                self.refresh_lines(index, 1)

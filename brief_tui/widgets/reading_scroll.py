@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
+
+from brief_tui.actions import bindings_for
 
 __all__ = ["ReadingScroll"]
 
 
-class ReadingScroll(VerticalScroll):
-    """VerticalScroll with j/k/g/G beside the arrows, home and end."""
+class ReadingScroll(VerticalScroll, inherit_bindings=False):
+    """VerticalScroll whose keys are the registry's ``page`` actions (j/k/g/G beside the arrows)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll down", show=False, id="page.down"),
-        Binding("k", "scroll_up", "Scroll up", show=False, id="page.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="page.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="page.bottom"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("page")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Thread
 from brief_tui.render.labels import THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
 from brief_tui.render.safe import text
@@ -25,15 +26,10 @@ def badge(status: str) -> str:
     return f"{THREAD_STATUS_GLYPHS.get(status, '?')}{THREAD_STATUS_LETTERS.get(status, '?')}"
 
 
-class ThreadList(QuietOptionList):
+class ThreadList(QuietOptionList, inherit_bindings=False):
     """Lists the overview and the threads; reports which one is highlighted."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
-        Binding("g", "first", "First", show=False, id="sidebar.first"),
-        Binding("G", "last", "Last", show=False, id="sidebar.last"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("sidebar")
 
     class Highlighted(Message):
         """The highlighted row changed: a thread, or None for the overview."""

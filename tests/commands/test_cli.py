@@ -128,3 +128,31 @@ assert not loaded, loaded
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("value", "cached"), [("", True), ("0", True), ("false", True), ("1", False), ("yes", False)])
+def test_brief_no_cache_means_one_thing_everywhere(monkeypatch: pytest.MonkeyPatch, value: str, cached: bool) -> None:
+    # The loader, the text commands and the reader all read BRIEF_NO_CACHE the same way.
+    import brief_tui.app
+    from brief_tui import cli
+    from brief_tui.commands.resolve import cache_wanted
+    from brief_tui.loader.cache import cache_disabled
+
+    monkeypatch.setenv("BRIEF_NO_CACHE", value)
+    assert cache_wanted() is cached
+    assert cache_disabled() is not cached
+    seen: list[bool] = []
+
+    class FakeApp:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    def fake_create_app(paths: object, *, cache: bool) -> FakeApp:
+        seen.append(cache)
+        return FakeApp()
+
+    monkeypatch.setattr(brief_tui.app, "create_app", fake_create_app)
+    assert cli._run_reader([], cache=True) == 0
+    assert seen == [cached]

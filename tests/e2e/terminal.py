@@ -23,6 +23,11 @@ KEYS = {
     "enter": "\r",
     "tab": "\t",
     "escape": "\x1b",
+    "space": " ",
+    "pageup": "\x1b[5~",
+    "pagedown": "\x1b[6~",
+    "home": "\x1b[H",
+    "end": "\x1b[F",
 }
 
 
@@ -105,6 +110,10 @@ class Terminal:
         if 32 in self.screen.mode and sequence.startswith("\x1b[") and len(sequence) == 3:
             sequence = "\x1bO" + sequence[2]
         os.write(self.fd, sequence.encode())
+
+    def running(self) -> bool:
+        """Whether the program is still running (it has not exited, crashed or been killed)."""
+        return self.status is None and self.wait_exit(timeout=0.05) is None
 
     def wait_exit(self, timeout: float = 10.0) -> int | None:
         """Wait for the program to end; its exit status, or None if it did not."""

@@ -50,6 +50,7 @@ EXPECTED = {
     "wide": [CJK, "中文立场\uff1a安全保障协议接近达成"],  # with a fullwidth colon
     "rtl": [ARABIC, HEBREW],
     "emoji": [EMOJI, "🤝 handshake"],
+    "broken-markup": ["Closing tag [/] and [/oops] in a title", "[/oops] group"],
 }
 MARKER = re.compile(r"Marker ([a-z-]+)\.")
 
@@ -81,10 +82,6 @@ class RecordingTerminal(Terminal):
     def cells(self) -> list[list[str]]:
         """The screen cell by cell (a wide character's second cell is ``""``), so columns are exact."""
         return [[self.screen.buffer[y][x].data for x in range(self.screen.columns)] for y in range(self.screen.lines)]
-
-    def running(self) -> bool:
-        """Whether the program is still running (reads its pending output meanwhile)."""
-        return self.status is None and self.wait_exit(timeout=0.05) is None
 
 
 Start = Callable[..., RecordingTerminal]
@@ -168,14 +165,27 @@ def test_hostile_threads_show_literally_and_keep_the_layout(terminal: Start, siz
     assert not missing, f"`]` never reached {missing}"
     for name, needles in EXPECTED.items():
         for needle in needles:
-            # At 80 columns a long stance may wrap: every word of it must still be there.
-            shown = seen[name] if cols > 80 else " ".join(seen[name].split())
-            wanted = needle if cols > 80 else needle.split()[0]
-            assert wanted in shown, f"{needle!r} not shown literally for {name}:\n{seen[name]}"
+            # At 80 columns a long stance may wrap: every word of it must still be there, in order
+            # (the sidebar's text shares the rows, so words are looked for one after another).
+            if cols > 80:
+                assert needle in seen[name], f"{needle!r} not shown literally for {name}:\n{seen[name]}"
+            else:
+                assert _words_in_order(needle, seen[name]), f"{needle!r} not all shown for {name}:\n{seen[name]}"
     assert not [c for c in BIDI if c in seen["bidi"]], "a bidi override is on screen"
     screen.press("q")
     assert screen.wait_exit() == 0
     _assert_no_hostile_escapes(bytes(screen.raw))
+
+
+def _words_in_order(needle: str, text: str) -> bool:
+    """Whether every word of ``needle`` is in ``text``, each after the one before."""
+    position = 0
+    for word in needle.split():
+        found = text.find(word, position)
+        if found < 0:
+            return False
+        position = found + len(word)
+    return True
 
 
 def test_the_overview_and_timeline_show_hostile_strings_literally(terminal: Start) -> None:
@@ -201,6 +211,32 @@ def _find(cells: list[list[str]], needle: str) -> list[tuple[int, int]]:
         line = "".join(char or "\0" for char in row)  # keep wide stubs so indexes are columns
         found += [(y, m.start()) for m in re.finditer(re.escape(needle), line)]
     return found
+
+
+def test_the_palette_shows_hostile_strings_literally(terminal: Start) -> None:
+    # A thread group "[/oops] group" once killed brief as soon as ctrl+p was typed into.
+    screen = terminal(HOSTILE)
+    assert screen.wait_for("Plain thread"), screen.text
+    screen.settle()
+    for query, needles in [
+        ("oops", ["Thread: Closing tag [/] and [/oops] in a title", "[/oops] group"]),
+        ("not bold", [f"Thread: {STYLE}"]),
+        ("click", [f"Thread: {CLICK}"]),
+    ]:
+        screen.press("\x10")  # ctrl+p
+        screen.settle()
+        for letter in query:
+            screen.press(letter)
+        screen.settle(quiet=0.4)
+        assert screen.running(), f"brief quit while the palette was typed into:\n{screen.text}"
+        assert "Traceback" not in screen.text, screen.text
+        for needle in needles:
+            assert needle in screen.text, f"{needle!r} not shown literally in the palette:\n{screen.text}"
+        screen.press("escape")
+        screen.settle()
+    screen.press("q")
+    assert screen.wait_exit() == 0
+    _assert_no_hostile_escapes(bytes(screen.raw))
 
 
 def test_clicking_a_click_markup_title_does_nothing(terminal: Start) -> None:

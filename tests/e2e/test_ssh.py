@@ -23,7 +23,8 @@ from tests.e2e.terminal import Terminal
 
 NOTES = Path("/tmp/notes/ssh.md")
 PRESSES = 3
-SANITY_BYTES = 64 * 1024  # a generous bound: a whole 80x24 repaint with colours is far less
+# Measured: 5.3-5.6 KB per `]` at 80x24 (budget 4 KB, PRODUCT.md); a rise above 8 KB is a regression.
+SANITY_BYTES = 8 * 1024
 
 
 def brief_command() -> list[str]:

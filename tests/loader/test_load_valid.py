@@ -90,8 +90,7 @@ def test_minimal_briefing_loads(mini: Path) -> None:
 
 def test_builtin_briefing_loads_without_warnings() -> None:
     path = Path(__file__).resolve().parents[2] / "content" / "ukraine-peace-talks.yaml"
-    if not path.exists():
-        pytest.skip("the built-in briefing is not written yet")
+    assert path.exists(), "the built-in briefing is missing"
     result = load_briefing(path, cache=False)
     assert result.warnings == []
     assert result.briefing.events

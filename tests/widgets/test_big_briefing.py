@@ -8,6 +8,7 @@ from pathlib import Path
 from brief_tui.app import LoadingScreen, create_app
 from brief_tui.screens.reader import ReaderScreen
 from brief_tui.settings import Settings
+from tests.widgets.pilot import until
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate
@@ -20,13 +21,31 @@ async def test_big_file_opens_behind_a_loading_screen_then_reads(tmp_path: Path)
     app = create_app([big], cache=True, settings=Settings(path=tmp_path / "settings.json"))
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, LoadingScreen)
-        for _ in range(600):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ReaderScreen):
-                break
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), steps=3000)
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        await pilot.pause(0.2)  # the big timeline is built just after the first frame
+        # The big timeline is built just after the first frame.
+        await until(pilot, lambda: screen.timeline is not None)
         await pilot.press("]")
         assert screen.detail.item is screen.briefing.threads[0]
         assert screen.timeline is not None
+
+
+async def test_q_on_the_loading_screen_quits_at_once_and_ends_the_child_parse(tmp_path: Path) -> None:
+    import time
+
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(events=6000, threads=200, seed=4), encoding="utf-8")
+    app = create_app([big], cache=True, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LoadingScreen)
+        await until(pilot, lambda: app._child is not None)
+        child = app._child
+        assert child is not None
+        assert child.poll() is None
+        pressed = time.monotonic()
+        await pilot.press("q")
+    assert time.monotonic() - pressed < 1.0
+    assert child.wait(timeout=5) is not None
+    assert child.returncode != 0  # killed, not finished
+    assert not isinstance(app.screen_stack[-1] if app.screen_stack else None, ReaderScreen)

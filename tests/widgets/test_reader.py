@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.command import CommandPalette
+from textual.widgets import OptionList, Static
 
 from brief_tui.app import BriefApp, create_app
 from brief_tui.loader import load_briefing
@@ -14,6 +15,7 @@ from brief_tui.render.detail_rows import Overview
 from brief_tui.screens.reader import ReaderScreen
 from brief_tui.settings import Settings
 from tests.conftest import BUILTIN
+from tests.widgets.pilot import until
 
 
 @pytest.fixture
@@ -29,6 +31,16 @@ def reader(app: BriefApp) -> ReaderScreen:
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     return screen
+
+
+def highlighted_prompt(app: BriefApp) -> str:
+    """The plain text of the palette's highlighted entry ('' while there is none)."""
+    if not isinstance(app.screen, CommandPalette):
+        return ""
+    options = app.screen.query_one(OptionList)
+    if options.highlighted is None:
+        return ""
+    return str(options.get_option_at_index(options.highlighted).prompt)
 
 
 def shown_thread(screen: ReaderScreen) -> Thread:
@@ -125,10 +137,10 @@ async def test_help_lists_every_key_and_closes(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
-        from brief_tui.screens.help import HelpScreen, binding_rows
+        from brief_tui.screens.help import HelpScreen, key_rows
 
         assert isinstance(app.screen, HelpScreen)
-        rows = dict((d, k) for k, d in binding_rows(ReaderScreen, app.get_key_display))
+        rows = dict((d, k) for k, d in key_rows("reader", {}))
         assert rows["Next thread"] == "]"
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
@@ -219,19 +231,18 @@ async def test_command_palette_runs_reader_actions_and_jumps_to_threads(tmp_path
     async with app.run_test(size=(80, 24)) as pilot:
         screen = reader(app)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"next thread")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: highlighted_prompt(app).startswith("Next thread"))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(screen.detail.item, Thread))
         assert shown_thread(screen).id == briefing.threads[0].id
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"thread: the us peace")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: highlighted_prompt(app).startswith("Thread: The US peace"))
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert shown_thread(screen).id == "peace-plan"
+        await until(pilot, lambda: shown_thread(screen).id == "peace-plan")
 
 
 async def test_help_scrolls_with_vim_keys(tmp_path: Path) -> None:
@@ -241,14 +252,11 @@ async def test_help_scrolls_with_vim_keys(tmp_path: Path) -> None:
         await pilot.pause()
         body = app.screen.query_one("#help-body")
         await pilot.press("G")
-        await pilot.pause(0.5)
-        assert body.scroll_y == body.max_scroll_y > 0
+        await until(pilot, lambda: body.scroll_y == body.max_scroll_y > 0)
         await pilot.press("g")
-        await pilot.pause(0.5)
-        assert body.scroll_y == 0
+        await until(pilot, lambda: body.scroll_y == 0)
         await pilot.press("j")
-        await pilot.pause(0.5)
-        assert body.scroll_y > 0
+        await until(pilot, lambda: body.scroll_y > 0)
 
 
 async def test_no_color_marks_the_sidebar_row_with_a_glyph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ from brief_tui.model import Briefing
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS
 from brief_tui.widgets.timeline import Timeline
 from tests.snapshots.timeline_app import TimelineApp
-from tests.timeline_fixtures import EventSpec, make_briefing, sample_briefing
+from tests.timeline_fixtures import EventSpec, make_briefing
 
 WIDE = (100, 14)
 NARROW = (60, 14)
@@ -425,9 +425,21 @@ def test_bindings_have_ids_and_descriptions() -> None:
         assert key in keys.split(",")
 
 
-def test_many_threads_make_many_lanes() -> None:
-    briefing: Briefing = sample_briefing()
-    assert len(briefing.threads) == 4
+async def test_many_threads_make_many_lanes() -> None:
+    # Twelve threads, each with an event: twelve lanes, one label each, in the threads' order.
+    threads = [(f"t{n:02}", f"Thread number {n:02}") for n in range(12)]
+    events: list[EventSpec] = [
+        (f"e{n:02}", f"2025-12-{n + 1:02}", "occurred", [tid], f"Event {n}") for n, (tid, _) in enumerate(threads)
+    ]
+    briefing: Briefing = make_briefing(events, threads)
+    app = TimelineApp(briefing)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        timeline = timeline_of(app)
+        if timeline.merged:
+            await press(pilot, "m")
+        labels = [line[:19].strip().lstrip("▸") for line in lines(timeline)[1:-1] if line[:19].strip()]
+        assert labels == [title for _, title in threads]
 
 
 async def test_looks_do_not_rest_on_colour_alone() -> None:

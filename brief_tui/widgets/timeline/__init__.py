@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from brief_tui.actions import bindings_for
 from brief_tui.render.safe import clean_line
 from brief_tui.widgets.timeline.cursor import Cursor, Move
 from brief_tui.widgets.timeline.layout import ZOOMS, TimelineData, ZoomLayout
@@ -53,25 +54,13 @@ _PARTS = (
 )
 
 
-class Timeline(ScrollView, can_focus=True):
+class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
     """Events on a date axis; keys move the selection, zoom and switch lane modes."""
 
     LIST_BELOW: ClassVar[int] = 70
     """Below this many columns (of the widget, border included) the timeline is a vertical dated list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h,left", "previous_event", "Earlier", show=False, id="timeline.previous_event"),
-        Binding("l,right", "next_event", "Later", show=False, id="timeline.next_event"),
-        Binding("k,up", "previous_lane", "Lane up", show=False, id="timeline.previous_lane"),
-        Binding("j,down", "next_lane", "Lane down", show=False, id="timeline.next_lane"),
-        Binding("plus,equals_sign", "zoom_in", "Zoom in", key_display="+", id="timeline.zoom_in"),
-        Binding("minus", "zoom_out", "Zoom out", key_display="-", id="timeline.zoom_out"),
-        Binding("full_stop", "jump_to_asof", "As of", key_display=".", id="timeline.jump_to_asof"),
-        Binding("home,g", "first_event", "First", show=False, id="timeline.first_event"),
-        Binding("end,G", "last_event", "Last", show=False, id="timeline.last_event"),
-        Binding("m", "toggle_merged", "Lanes/merged", id="timeline.toggle_merged"),
-        Binding("enter", "open_event", "Show event", show=False, id="timeline.open_event"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("timeline")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"timeline--{part}" for part in _PARTS}
 
@@ -180,6 +169,10 @@ class Timeline(ScrollView, can_focus=True):
         """The title of the lane the cursor is in."""
         lanes = self._cursor.lanes
         return lanes[self._cursor.lane].title if lanes else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Zoom and merged lanes mean nothing in the vertical list: hidden there, and they do nothing."""
+        return not (self._list_mode and action in ("zoom_in", "zoom_out", "toggle_merged"))
 
     # -- the screen's calls ----------------------------------------------------------------
 
@@ -411,6 +404,8 @@ class Timeline(ScrollView, can_focus=True):
         """Choose the zoom on the first size, the list or lanes on every size."""
         was = self._list_mode
         self._list_mode = self.outer_size.width < self.LIST_BELOW
+        if self._list_mode != was:
+            self.refresh_bindings()
         first = self._zoom is None
         if first:
             self._zoom = self._data.fitting_zoom(self._lane_area())
