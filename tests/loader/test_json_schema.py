@@ -129,7 +129,9 @@ def test_check_jsonschema_passes_the_built_in_content(tmp_path: Path) -> None:
 
 
 _STATUSES = st.sampled_from([None, "occurred", "reported", "scheduled", "expected", "postponed", "cancelled"])
-_SHORTS = st.text(alphabet="ABCZ019+-_ a", min_size=0, max_size=7)
+# No "_": ruamel (check-jsonschema's YAML parser) reads "-_" as a YAML 1.1 int and crashes on it,
+# while PyYAML's dump leaves it unquoted; that is a parser quarrel, not the schema's.
+_SHORTS = st.text(alphabet="ABCZ019+- a", min_size=0, max_size=7)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
