@@ -1,148 +1,176 @@
-"""Markdown summaries as Rich ``Text`` blocks, with ``[text](#id)`` links collected.
+"""Markdown summaries as blocks of spans: the one Markdown front end of every writer.
 
-Summaries use a small part of Markdown: paragraphs, headings, bullet and numbered lists
-(nested by indent), block quotes, fenced code, emphasis, inline code and links. This
-renderer handles exactly that part; anything else shows as the text it is. It is ours
-rather than markdown-it's because importing and building markdown-it costs about 15 ms,
-paid on every launch since the first screen shows the overview's summary. Raw HTML and
-Rich markup are never interpreted.
+markdown-it-py (CommonMark, installed with Rich) parses; raw HTML and images stay off, so
+they read as the text they are. A summary becomes :class:`Paragraph` blocks of
+:class:`~brief_tui.render.blocks.Span` (``em``, ``strong``, ``code`` and ``link`` styles);
+``[text](#id)`` carries the item id as ``ref``, an http(s) link its ``url``, any other
+link is text. Summaries that use no Markdown at all (most do not) skip the parser, so
+the first screen does not pay for importing it. Nothing here imports Rich or Textual,
+and nothing is ever read as Rich markup.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
-from rich.text import Text
-
+from brief_tui.render.blocks import Span, is_web_url
 from brief_tui.render.safe import clean
 
-__all__ = ["Link", "RenderedMarkdown", "render_markdown"]
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
-_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"( *)([-*+])\s+(.*)$")
-_ORDERED = re.compile(r"( *)(\d{1,9})[.)]\s+(.*)$")
-_QUOTE = re.compile(r" {0,3}>\s?(.*)$")
-_FENCE = re.compile(r" {0,3}(```|~~~)")
-_RULE = re.compile(r" {0,3}([-*_])( *\1){2,}\s*$")
-_INLINE = re.compile(
-    r"\\(?P<escaped>[\\`*_{}\[\]()#+\-.!<>|~])"
-    r"|`(?P<code>[^`]+)`"
-    r"|\*\*(?P<strong>\S(?:.*?\S)?)\*\*"
-    r"|(?<!\w)__(?P<strong2>\S(?:.*?\S)?)__(?!\w)"
-    r"|\*(?P<em>[^\s*](?:.*?[^\s*])?)\*"
-    r"|(?<!\w)_(?P<em2>[^\s_](?:.*?[^\s_])?)_(?!\w)"
-    r"|\[(?P<label>[^\]]*)\]\((?P<href>[^()\s]*)(?:\s+\"[^\"]*\")?\)"
-    r"|<(?P<auto>https?://[^>\s]+)>"
-)
+__all__ = ["Paragraph", "parse_markdown"]
+
+# Text with none of these characters, and no line that opens a block, is plain paragraphs.
+_SPECIAL = re.compile(r"[\\`*_\[\]<>!&#~|=]|^ {0,3}(?:[-+]|\d{1,9}[.)])(?:\s|$)|^ {4}|^\t", re.M)
+# ``[plain words](#id)``: the one piece of Markdown the quick path understands.
+_ID_LINK = re.compile(r"\[([^\\`*_\[\]<>!&#~|=\n]+)\]\(#([a-z0-9][a-z0-9-]{0,63})\)")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A link found in a summary: an in-briefing id (``#id``) or an http(s) URL."""
+class Paragraph(NamedTuple):
+    """One block of a summary: a paragraph, heading, list item, quoted line, code or rule.
 
-    label: str
-    target: str
+    ``lead`` opens its first line (``• ``, ``1. ``, ``│ ``) and wrapped lines hang under
+    the text after it; ``depth`` counts list levels; ``gap`` asks for a blank line before.
+    """
 
-    @property
-    def item_id(self) -> str | None:
-        """The id a ``#id`` link names, else None."""
-        return self.target[1:] if self.target.startswith("#") else None
-
-
-@dataclass(slots=True)
-class RenderedMarkdown:
-    """Blocks of text (paragraphs, list items, headings) and the links they hold."""
-
-    blocks: list[Text] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
+    spans: tuple[Span, ...]
+    kind: str = "paragraph"
+    lead: str = ""
+    depth: int = 0
+    gap: bool = False
 
 
-def render_markdown(source: str) -> RenderedMarkdown:
-    """Render a Markdown summary; content is never read as Rich markup."""
-    out = RenderedMarkdown()
-    paragraph: list[str] = []
-    lead = ""  # the list marker or quote bar that starts the current block
-    lines = source.replace("\r\n", "\n").split("\n")
-    index = 0
+def parse_markdown(source: str) -> list[Paragraph]:
+    """A Markdown summary as paragraphs of literal, cleaned spans."""
+    source = source.replace("\r\n", "\n")
+    if not _SPECIAL.search(_ID_LINK.sub(r"\1", source)):
+        return _quick(source)
+    return _Walk().run(_parser().parse(source))
 
-    def flush() -> None:
-        nonlocal lead
-        if paragraph:
-            block = Text(lead) + _inline(" ".join(part.strip() for part in paragraph), out.links)
-            out.blocks.append(block)
-            paragraph.clear()
-        lead = ""
 
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if not line.strip():
-            flush()
-            continue
-        if _FENCE.match(line):
-            flush()
-            code: list[str] = []
-            while index < len(lines) and not _FENCE.match(lines[index]):
-                code.append(lines[index])
-                index += 1
-            index += 1
-            out.blocks.append(Text(clean("\n".join(code)), style="dim"))
-            continue
-        if _RULE.match(line):
-            flush()
-            out.blocks.append(Text("─" * 8, style="dim"))
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            flush()
-            out.blocks.append(_inline(heading.group(2), out.links, "bold"))
-            continue
-        item = _BULLET.match(line) or _ORDERED.match(line)
-        if item:
-            flush()
-            indent, marker, rest = item.groups()
-            marker = "•" if marker in "-*+" else f"{marker}."
-            lead = "  " * (len(indent) // 2) + marker + " "
-            paragraph.append(rest)
-            continue
-        quote = _QUOTE.match(line)
-        if quote:
-            if lead != "│ ":
-                flush()
-                lead = "│ "
-            paragraph.append(quote.group(1))
-            continue
-        paragraph.append(line)
-    flush()
+def _quick(source: str) -> list[Paragraph]:
+    """Paragraphs without the parser: exactly what CommonMark makes of text with no Markdown."""
+    out: list[Paragraph] = []
+    for number, chunk in enumerate(c for c in re.split(r"\n[ \t]*\n", source) if c.strip()):
+        words = " ".join(chunk.split())
+        spans: list[Span] = []
+        position = 0
+        for match in _ID_LINK.finditer(words):
+            spans.append(Span(clean(words[position : match.start()])))
+            spans.append(Span(clean(match.group(1)), "link", ref=match.group(2)))
+            position = match.end()
+        spans.append(Span(clean(words[position:])))
+        out.append(Paragraph(tuple(s for s in spans if s.text), gap=number > 0))
     return out
 
 
-def _inline(source: str, links: list[Link], style: str = "") -> Text:
-    """Emphasis, code and links in one line of text."""
-    text = Text(style=style)
-    position = 0
-    for match in _INLINE.finditer(source):
-        text.append(clean(source[position : match.start()]))
-        position = match.end()
-        kind = match.lastgroup
-        if kind == "escaped":
-            text.append(match.group("escaped"))
-        elif kind == "code":
-            text.append(clean(match.group("code")), style="reverse")
-        elif kind in ("strong", "strong2"):
-            text.append_text(_inline(match.group(kind), links, "bold"))
-        elif kind in ("em", "em2"):
-            text.append_text(_inline(match.group(kind), links, "italic"))
-        elif kind == "auto":
-            url = match.group("auto")
-            text.append(clean(url), style="underline")
-            links.append(Link(clean(url), url))
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
+class _Walk:
+    """Block tokens to paragraphs: tracks lists, quotes and the marker waiting for its item."""
+
+    def __init__(self) -> None:
+        self.out: list[Paragraph] = []
+        self.lists: list[list[int]] = []  # per open list: [next number] (-1 when bulleted)
+        self.tight: list[bool] = []
+        self.quotes = 0
+        self.lead: str | None = None
+        self.heading = False
+        self.fresh = False
+
+    def run(self, tokens: list[Token]) -> list[Paragraph]:
+        for token in tokens:
+            self.step(token)
+        return self.out
+
+    def step(self, token: Token) -> None:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else -1
+            self.fresh = not self.lists  # a new top-level list is set off from what came before
+            self.lists.append([start])
+            self.tight.append(True)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+            self.tight.pop()
+        elif kind == "list_item_open":
+            counter = self.lists[-1]
+            self.lead = "• " if counter[0] < 0 else f"{counter[0]}. "
+            if counter[0] >= 0:
+                counter[0] += 1
+        elif kind == "blockquote_open":
+            self.quotes += 1
+        elif kind == "blockquote_close":
+            self.quotes -= 1
+        elif kind == "paragraph_open" and self.tight and not token.hidden:
+            self.tight[-1] = False
+        elif kind in ("heading_open", "heading_close"):
+            self.heading = kind == "heading_open"
+        elif kind == "inline":
+            self.add(_spans(token.children or []), "heading" if self.heading else "paragraph")
+        elif kind in ("fence", "code_block"):
+            self.add((Span(clean(token.content.rstrip("\n")), "code"),), "code")
+        elif kind == "hr":
+            self.add((Span("─" * 8, "dim"),), "rule")
+
+    def add(self, spans: tuple[Span, ...], kind: str) -> None:
+        lead = "│ " * self.quotes
+        if self.lead is not None:
+            lead += self.lead
+        elif self.lists:
+            lead += "  "  # a later paragraph of the same item sits under its text
+        in_tight_list = bool(self.lists) and self.tight[-1] and self.lead is not None
+        gap = bool(self.out) and (self.fresh or not in_tight_list)
+        self.lead = None
+        self.fresh = False
+        self.out.append(Paragraph(spans, kind, lead, max(0, len(self.lists) - 1), gap))
+
+
+def _spans(children: list[Token]) -> tuple[Span, ...]:
+    """Inline tokens to spans: emphasis nests as space-separated style names."""
+    out: list[Span] = []
+    styles: list[str] = []
+    ref: str | None = None
+    url: str | None = None
+    for token in children:
+        kind = token.type
+        if kind in ("em_open", "strong_open"):
+            styles.append(kind[:-5] if kind == "strong_open" else "em")
+        elif kind in ("em_close", "strong_close") and styles:
+            styles.pop()
+        elif kind == "link_open":
+            href = str(token.attrGet("href") or "")
+            ref = href[1:] if href.startswith("#") and len(href) > 1 else None
+            url = href if ref is None and is_web_url(href) else None
+        elif kind == "link_close":
+            ref = url = None
+        elif kind == "code_inline":
+            out.append(Span(clean(token.content), " ".join([*styles, "code"])))
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(Span(" "))
+        elif token.content:
+            linked = ref is not None or url is not None
+            style = " ".join([*styles, "link"] if linked else styles)
+            out.append(Span(clean(token.content), style, ref=ref, url=url))
+    return tuple(_merge(out))
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Neighbouring spans of one style and target as one (the parser splits text at every ``*``)."""
+    out: list[Span] = []
+    for item in spans:
+        last = out[-1] if out else None
+        if last and (last.style, last.ref, last.url) == (item.style, item.ref, item.url):
+            out[-1] = last._replace(text=last.text + item.text)
         else:
-            label = _inline(match.group("label"), links, "underline")
-            text.append_text(label)
-            href = match.group("href")
-            if href.startswith("#") or href.startswith(("http://", "https://")):
-                links.append(Link(label.plain, href))
-    text.append(clean(source[position:]))
-    return text
+            out.append(item)
+    return out
