@@ -1,44 +1,49 @@
 """Blocks written to a stream: plain text when piped, Rich when a terminal reads it.
 
-Plain mode wraps to ``COLUMNS`` (80 when unknown) by display cells and imports
-neither Rich nor Textual; terminal mode imports Rich only when it is used.
+Plain mode wraps to ``COLUMNS`` (80 when unknown) by display cells and imports no
+console; terminal mode imports Rich only when it is used, and pages output longer than
+the screen through ``$PAGER`` (``less -R`` when unset; none when it is empty or ``cat``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import sys
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from brief_tui.render.blocks import Block, Heading, Line, Prose, Span, Table, is_web_url
+from brief_tui.render.blocks import Block, Heading, Line, Prose, Span, Table
+from brief_tui.render.cells import cells
+from brief_tui.render.lens import Lens, Matcher, focus, highlight
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-    from rich.text import Text
 
-__all__ = ["cells", "emit", "markdown_plain", "spans_plain", "to_plain", "width_from_env", "write"]
+    from brief_tui.model import Briefing
 
-# ``[text](#id)`` links inside Markdown summaries.
-ID_LINK = re.compile(r"\[([^\]\n]*)\]\(#([A-Za-z0-9_-]+)\)")
-_MARKER = re.compile(r"(\s*)([-*+]|\d{1,9}[.)]|#{1,6}|>)(\s+)")
-_FENCE = re.compile(r"\s*(```|~~~)")
+__all__ = [
+    "PlainLine",
+    "cells",
+    "emit",
+    "markdown_plain",
+    "page",
+    "pager_command",
+    "plain_lines",
+    "spans_plain",
+    "to_plain",
+    "to_rich",
+    "width_from_env",
+    "write",
+]
+
 MIN_WIDTH = 20
 # Wider than any screen; a bigger COLUMNS would only pad tables with air (or exhaust memory).
 MAX_WIDTH = 1000
-
-
-def cells(value: str) -> int:
-    """How many terminal cells a string takes: wide (CJK) characters two, combining marks none."""
-    total = 0
-    for char in value:
-        if unicodedata.combining(char) or char == "\u200d":
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
+PlainLine = tuple[str, tuple[str, ...]]
+"""A line of plain text and the ids of the items it refers to, in order."""
 
 
 def width_from_env() -> int:
@@ -83,50 +88,37 @@ def _wrap(words: str, width: int, first: str, rest: str) -> list[str]:
 
 
 def spans_plain(spans: Iterable[Span]) -> str:
-    """Spans as one plain string; references get ``[id]`` so a reader can ``brief show`` them."""
+    """Spans as one plain string; references get ``[id]`` so a reader can ``brief show`` them,
+    links their address."""
     out: list[str] = []
     for item in spans:
-        out.append(f"[{item.text}]" if item.style == "banner" else item.text)
+        out.append(f"[{item.text}]" if "banner" in item.style.split() else item.text)
         if item.ref and item.show_ref and item.ref != item.text:
             out.append(f" [{item.ref}]")
+        elif item.url and item.url != item.text:
+            out.append(f" <{item.url}>")
     return "".join(out)
 
 
-def markdown_plain(source: str, width: int, indent: str = "") -> list[str]:
-    """A Markdown summary kept as its source, ``[text](#id)`` as ``text [id]``, rewrapped to width."""
-    source = ID_LINK.sub(lambda m: f"{m.group(1)} [{m.group(2)}]", source)
-    lines: list[str] = []
-    logical: list[tuple[str, str, str]] = []  # (first prefix, hanging prefix, words)
-    in_fence = False
-    for raw in source.splitlines():
-        if _FENCE.match(raw):
-            in_fence = not in_fence
-            logical.append(("", "", "\0" + raw))
+def _refs(spans: Iterable[Span]) -> tuple[str, ...]:
+    return tuple(s.ref for s in spans if s.ref and "mark" not in s.style.split())
+
+
+def markdown_plain(source: str, width: int, indent: str = "", match: Matcher | None = None) -> list[PlainLine]:
+    """A Markdown summary as plain lines: ``[text](#id)`` as ``text [id]``, lists hanging under their markers."""
+    from brief_tui.render.markdown import parse_markdown
+
+    lines: list[PlainLine] = []
+    for paragraph in parse_markdown(source):
+        if paragraph.gap:
+            lines.append(("", ()))
+        spans = highlight(paragraph.spans, match)
+        first = indent + "  " * paragraph.depth + paragraph.lead
+        if paragraph.kind == "code":
+            lines += [(indent + code, ()) for code in spans_plain(spans).split("\n")]
             continue
-        if in_fence or raw.startswith(("    ", "|")):
-            logical.append(("", "", "\0" + raw))  # code and tables stay as written
-            continue
-        if not raw.strip():
-            logical.append(("", "", ""))
-            continue
-        marker = _MARKER.match(raw)
-        if marker:
-            lead = marker.group(0)
-            logical.append((lead, " " * cells(lead), raw[len(lead) :]))
-        elif logical and logical[-1][2] and not logical[-1][2].startswith("\0"):
-            first, hang, words = logical[-1]
-            logical[-1] = (first, hang, f"{words} {raw.strip()}")
-        else:
-            logical.append(("", "", raw.strip()))
-    for first, hang, words in logical:
-        if words.startswith("\0"):
-            lines.append(indent + words[1:])
-        elif not words:
-            lines.append("")
-        else:
-            lines += _wrap(words, width, indent + first, indent + hang)
-    while lines and not lines[-1]:
-        lines.pop()
+        wrapped = _wrap(spans_plain(spans), width, first, " " * cells(first))
+        lines += [(text, _refs(spans) if number == 0 else ()) for number, text in enumerate(wrapped)]
     return lines
 
 
@@ -176,70 +168,40 @@ def _pad(value: str, width: int) -> str:
     return value + " " * max(0, width - cells(value))
 
 
-def to_plain(blocks: Sequence[Block], width: int) -> str:
-    """Blocks as plain text wrapped to ``width`` cells, ending with a newline."""
+def plain_lines(blocks: Sequence[Block], width: int, match: Matcher | None = None) -> list[PlainLine]:
+    """Blocks as plain lines wrapped to ``width`` cells, each with the items it refers to."""
     width = min(MAX_WIDTH, max(MIN_WIDTH, width))
-    lines: list[str] = []
+    lines: list[PlainLine] = []
     for block in blocks:
         if isinstance(block, Heading):
             if lines:
-                lines.append("")
+                lines.append(("", ()))
             title = _wrap(block.text, width, "", "")
-            lines += title
+            lines += [(t, ()) for t in title]
             rule = "=" if block.level <= 1 else "-"
-            lines.append(rule * min(width, max(cells(t) for t in title)))
+            lines.append((rule * min(width, max(cells(t) for t in title)), ()))
         elif isinstance(block, Line):
             first = "  " * block.indent + ("- " if block.bullet else "")
             rest = "  " * block.indent + ("  " if block.bullet else "")
-            lines += _wrap(spans_plain(block.spans), width, first, rest)
+            wrapped = _wrap(spans_plain(block.spans), width, first, rest)
+            lines += [(text, _refs(block.spans) if n == 0 else ()) for n, text in enumerate(wrapped)]
         elif isinstance(block, Prose):
-            lines += markdown_plain(block.source, width, "  " * block.indent)
+            lines += markdown_plain(block.source, width, "  " * block.indent, match)
         else:
-            lines += _table_plain(block, width)
-    return "\n".join(lines) + "\n"
+            lines += [(text, ()) for text in _table_plain(block, width)]
+    return lines
 
 
-# Semantic styles in terminal mode; colours drop out under NO_COLOR, bold and dim stay.
-RICH_STYLES = {
-    "title": "bold",
-    "label": "bold",
-    "dim": "dim",
-    "status": "bold",
-    "grade": "yellow",
-    "anon": "magenta",
-    "quote": "italic",
-    "banner": "bold reverse",
-    "missing": "dim italic",
-    "ref": "cyan",
-    "cite": "",
-    "link": "underline",
-}
+def to_plain(blocks: Sequence[Block], width: int, match: Matcher | None = None) -> str:
+    """Blocks as plain text wrapped to ``width`` cells, ending with a newline."""
+    return "\n".join(text for text, _ in plain_lines(blocks, width, match)) + "\n"
 
 
-def spans_rich(spans: Iterable[Span]) -> Text:
-    """Spans as a Rich ``Text``: literal content, styled by name; only http(s) URLs become links."""
-    from rich.style import Style
-    from rich.text import Text
-
-    out = Text()
-    for item in spans:
-        name = RICH_STYLES.get(item.style, "")
-        style = Style.parse(name) if name else Style()
-        if item.url and is_web_url(item.url):
-            style += Style(link=item.url)
-        out.append(item.text, style)
-        if item.ref and item.show_ref and item.ref != item.text:
-            out.append(f" [{item.ref}]", "dim")
-    return out
-
-
-def to_rich(blocks: Sequence[Block], width: int = 80) -> list[RenderableType]:
+def to_rich(blocks: Sequence[Block], width: int = 80, match: Matcher | None = None) -> list[RenderableType]:
     """Blocks as Rich renderables for a terminal ``width`` cells wide."""
-    from rich.padding import Padding
-    from rich.table import Table as RichTable
     from rich.text import Text
 
-    from brief_tui.render.markdown import render_markdown
+    from brief_tui.render.rich_text import Hanging, blank_lines, paragraphs_rich, spans_rich, table_rich
 
     out: list[RenderableType] = []
     for block in blocks:
@@ -248,62 +210,115 @@ def to_rich(blocks: Sequence[Block], width: int = 80) -> list[RenderableType]:
                 out.append(Text())
             out.append(Text(block.text, "bold underline" if block.level <= 1 else "bold cyan"))
         elif isinstance(block, Line):
+            lead = "  " * block.indent + ("• " if block.bullet else "")
             content = spans_rich(block.spans)
-            if block.bullet:
-                grid = RichTable.grid(padding=0)
-                grid.add_column(width=2 * block.indent + 2, no_wrap=True)
-                grid.add_column(ratio=1)
-                grid.add_row(Text(" " * 2 * block.indent + "• "), content)
-                out.append(grid)
-            elif block.indent:
-                out.append(Padding(content, (0, 0, 0, 2 * block.indent), expand=False))
-            else:
-                out.append(content)
+            out.append(Hanging(lead, content) if lead else content)
         elif isinstance(block, Prose):
-            source = ID_LINK.sub(lambda m: f"[{m.group(1)}](#{m.group(2)}) \\[{m.group(2)}\\]", block.source)
-            paragraphs = render_markdown(source).blocks
-            for number, paragraph in enumerate(paragraphs):
-                if number:
-                    out.append(Text())
-                out.append(Padding(paragraph, (0, 0, 0, 2 * block.indent), expand=False))
+            out += blank_lines(list(paragraphs_rich(block.source, "  " * block.indent, match=match)))
         elif _too_narrow(block, width):
             out += [Text(text) for text in _table_plain(block, width)]
         else:
-            table = RichTable(show_edge=False, show_lines=True, header_style="bold")
-            table.add_column("")
-            for header in block.columns:
-                table.add_column(Text(header), ratio=1, overflow="fold")
-            for label, row in block.rows:
-                table.add_row(Text(label, "bold"), *(spans_rich(cell) for cell in row))
-            out.append(table)
+            out.append(table_rich(block))
     return out
 
 
-def write(blocks: Sequence[Block], stream: TextIO | None = None, *, plain: bool | None = None) -> None:
-    """Write blocks: formatted when the stream is a terminal (and not ``plain``), else plain text."""
-    stream = stream or sys.stdout
-    if plain is None:
-        plain = not stream.isatty() or os.environ.get("TERM") == "dumb"
-    if plain:
-        stream.write(to_plain(blocks, width_from_env()))
+def pager_command(environ: Mapping[str, str]) -> str | None:
+    """The pager to use: ``$PAGER``, else ``less -R``; None when it is empty or ``cat``."""
+    command = environ.get("PAGER", "less -R").strip()
+    return None if command in ("", "cat") else command
+
+
+def _spawn(command: str, output: str) -> None:
+    """Run a pager on the output through the shell, as git does, with git's ``LESS=FRX`` default."""
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env, encoding="utf-8")
+    except OSError:
+        sys.stdout.write(output)
         return
-    console = terminal_console(stream)
-    for renderable in to_rich(blocks, console.width):
+    assert pager.stdin is not None
+    with contextlib.suppress(BrokenPipeError):  # the reader quit the pager before the end
+        pager.stdin.write(output)
+        pager.stdin.close()
+    pager.wait()
+
+
+def page(
+    output: str,
+    stream: TextIO,
+    *,
+    environ: Mapping[str, str] | None = None,
+    height: int | None = None,
+    spawn: Callable[[str, str], None] = _spawn,
+) -> None:
+    """Output for a terminal: through the pager when it is longer than the screen, else written."""
+    environ = os.environ if environ is None else environ
+    command = pager_command(environ)
+    rows = height if height is not None else shutil.get_terminal_size((80, 24)).lines
+    if command is None or output.count("\n") < rows:
+        stream.write(output)
+        return
+    stream.flush()
+    spawn(command, output)
+
+
+def render_terminal(blocks: Sequence[Block], width: int, match: Matcher | None = None) -> str:
+    """Blocks as text with terminal styles, ``width`` cells wide."""
+    from io import StringIO
+
+    buffer = StringIO()
+    console = terminal_console(buffer, width)
+    for renderable in to_rich(blocks, width, match):
         console.print(renderable)
+    return buffer.getvalue()
 
 
-def terminal_console(stream: TextIO) -> Console:
+def write(
+    blocks: Sequence[Block],
+    stream: TextIO | None = None,
+    *,
+    plain: bool | None = None,
+    lens: Lens | None = None,
+    briefing: Briefing | None = None,
+    pager: bool = False,
+) -> None:
+    """Write blocks: formatted when the stream is a terminal (and not ``plain``), else plain text;
+    ``pager`` pages them when the stream is a terminal. A ``lens`` needs the ``briefing``."""
+    stream = stream or sys.stdout
+    terminal = stream.isatty()
+    if plain is None:
+        plain = not terminal or os.environ.get("TERM") == "dumb"
+    if lens is not None and briefing is not None:
+        blocks = focus(blocks, lens, briefing)
+    match = lens.match if lens else None
+    width = width_from_env()
+    output = to_plain(blocks, width, match) if plain else render_terminal(blocks, width, match)
+    if pager and terminal:
+        page(output, stream)
+    else:
+        stream.write(output)
+
+
+def terminal_console(stream: TextIO, width: int | None = None) -> Console:
     """A Rich console that never reads content as markup or guesses highlights."""
     from rich.console import Console
 
-    # Only called once the stream is known to be a terminal (or a test says to treat it as one).
-    return Console(file=stream, force_terminal=True, markup=False, highlight=False, emoji=False, soft_wrap=False)
+    # Only used once the output is known to go to a terminal (or a test says to treat it as one).
+    return Console(
+        file=stream, force_terminal=True, markup=False, highlight=False, emoji=False, soft_wrap=False, width=width
+    )
 
 
-def emit(blocks: Sequence[Block], *, plain: bool = False) -> int:
-    """Write blocks to stdout (``plain`` forces plain text); exit status 0, even when the reader hangs up."""
+def emit(
+    blocks: Sequence[Block], *, plain: bool = False, lens: Lens | None = None, briefing: Briefing | None = None
+) -> int:
+    """Write blocks to stdout, paged on a terminal (``plain`` forces plain text); exit status 0,
+    even when the reader hangs up."""
     try:
-        write(blocks, sys.stdout, plain=True if plain else None)
+        write(blocks, sys.stdout, plain=True if plain else None, lens=lens, briefing=briefing, pager=True)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped reading (`brief show | head`): not worth a traceback.

@@ -52,6 +52,8 @@ __all__ = [
 ]
 
 # Semantic style names; each writer maps them to its own look.
+# A span's style may name several, space-separated (``em strong``); summaries add ``em``,
+# ``strong`` and ``code``, a lens ``match`` and ``mark``.
 STYLES = ("title", "label", "dim", "status", "grade", "anon", "quote", "banner", "missing", "ref", "cite", "link")
 
 
@@ -236,7 +238,8 @@ def thread_line(thread: Thread, indent: int = 1) -> Line:
 
 def event_line(event: Event, indent: int = 1) -> Line:
     """An event as a list row: date, status glyph and word, title."""
-    shown = span(event.display_date, "label") if event.display_date else Span(date_label(event.date), "label")
+    # The date alone, its qualifier by mark: the author's own words for it are on the event's page.
+    shown = Span(date_label(event.date, words=False), "label")
     likelihood = Span(f" ({event.likelihood.replace('-', ' ')})", "dim") if event.likelihood else None
     return line(
         shown,

@@ -81,10 +81,11 @@ def event_status_label(status: str | None) -> str:
     return f"{EVENT_STATUS_GLYPHS.get(status, '●')} {status}"
 
 
-def date_label(date: BriefDate | None) -> str:
+def date_label(date: BriefDate | None, *, words: bool = True) -> str:
     """The date for a reader, with a word for its qualifier: ``2025-12-06? (uncertain)``;
     an interval reads ``2025-11 to 2025-12-06?``, ``from 2025-11``, ``until 2025-12``;
-    an event's date not set yet reads "no date yet"."""
+    an event's date not set yet reads "no date yet".
+    ``words=False`` leaves the qualifier to its mark (``?``, ``~``), for narrow lists."""
     if date is None:
         return NO_DATE
     shown = date.text
@@ -92,6 +93,8 @@ def date_label(date: BriefDate | None) -> str:
         start = date.start.text if date.start else None
         end = date.end.text if date.end else None
         shown = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}"
+    if not words:
+        return shown
     if date.uncertain and date.approximate:
         return f"{shown} (uncertain, approximate)"
     if date.uncertain:

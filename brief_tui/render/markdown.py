@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Paragraph", "parse_markdown"]
 
 # Text with none of these characters, and no line that opens a block, is plain paragraphs.
-_SPECIAL = re.compile(r"[\\`*_\[\]<>!&#~|=]|^ {0,3}(?:[-+]|\d{1,9}[.)])(?:\s|$)|^ {4}|^\t", re.M)
+_SPECIAL = re.compile(r"[\\`*_\[\]<>!&#~|=\x00-\x08\x0e-\x1f\x7f]|[^\S \n]|^ {0,3}(?:[-+]|\d{1,9}[.)])(?:\s|$)|^ {4}", re.M)
 # ``[plain words](#id)``: the one piece of Markdown the quick path understands.
 _ID_LINK = re.compile(r"\[([^\\`*_\[\]<>!&#~|=\n]+)\]\(#([a-z0-9][a-z0-9-]{0,63})\)")
 
@@ -46,7 +46,7 @@ class Paragraph(NamedTuple):
 
 def parse_markdown(source: str) -> list[Paragraph]:
     """A Markdown summary as paragraphs of literal, cleaned spans."""
-    source = source.replace("\r\n", "\n")
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
     if not _SPECIAL.search(_ID_LINK.sub(r"\1", source)):
         return _quick(source)
     return _Walk().run(_parser().parse(source))
@@ -56,7 +56,8 @@ def _quick(source: str) -> list[Paragraph]:
     """Paragraphs without the parser: exactly what CommonMark makes of text with no Markdown."""
     out: list[Paragraph] = []
     for number, chunk in enumerate(c for c in re.split(r"\n[ \t]*\n", source) if c.strip()):
-        words = " ".join(chunk.split())
+        # CommonMark strips each line's outer spaces and keeps the inner ones.
+        words = " ".join(part.strip(" \t") for part in chunk.split("\n") if part.strip(" \t"))
         spans: list[Span] = []
         position = 0
         for match in _ID_LINK.finditer(words):
@@ -165,11 +166,11 @@ def _spans(children: list[Token]) -> tuple[Span, ...]:
 
 
 def _merge(spans: list[Span]) -> list[Span]:
-    """Neighbouring spans of one style and target as one (the parser splits text at every ``*``)."""
+    """Neighbouring spans of one style as one (the parser splits text at every ``*``); links stay apart."""
     out: list[Span] = []
     for item in spans:
         last = out[-1] if out else None
-        if last and (last.style, last.ref, last.url) == (item.style, item.ref, item.url):
+        if last and last.style == item.style and not (last.ref or last.url or item.ref or item.url):
             out[-1] = last._replace(text=last.text + item.text)
         else:
             out.append(item)

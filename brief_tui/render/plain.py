@@ -51,12 +51,19 @@ __all__ = [
     "sources_cited",
 ]
 
+# Lists on the overview longer than this are cut, with a count of the rest: the sidebar
+# and the timeline show everything, and the overview must stay quick to draw.
+OVERVIEW_LIMIT = 30
 # Undated positions sort first.
 _UNDATED = (datetime(1, 1, 1, tzinfo=timezone.utc), 0)
 
 
-def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True) -> list[Block]:
-    """The briefing's front page: marking, title, as of, based on, key points, threads, what comes next."""
+def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True, lists: bool = True) -> list[Block]:
+    """The briefing's front page, what a reader needs first at the top: as of, what comes next,
+    the key points, where each thread stands; then the summary, the lists, what it is based on.
+
+    ``lists=False`` leaves out the documents, parties, actors and sources (an export lists them in full).
+    """
     blocks: list[Block] = []
     if briefing.marking:
         blocks.append(line(span(f" {briefing.marking} ", "banner")))
@@ -65,24 +72,60 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True) 
     blocks.append(Heading(clean_line(briefing.title), base, anchor=anchor))
     if briefing.subtitle:
         blocks.append(line(span(briefing.subtitle, "dim")))
-    blocks.append(field_line("As of", Span(date_label(briefing.as_of), "status")))
-    if briefing.updated:
-        blocks.append(field_line("Updated", Span(date_label(briefing.updated))))
-    blocks.append(field_line("Based on", span(briefing.based_on) if briefing.based_on else missing()))
-    blocks.append(field_line("Briefing", span(briefing.id, "dim")))
+    updated = Span(f" · updated {date_label(briefing.updated)}", "dim") if briefing.updated else None
+    blocks.append(field_line("As of", Span(date_label(briefing.as_of), "status"), updated))
+    upcoming = [event_line(e) for e in briefing.upcoming()]
+    blocks += section(
+        "Upcoming", _limited(upcoming) or [line(missing("nothing scheduled or expected"), indent=1)], base
+    )
     blocks += section("Key points", [line(span(p.text), indent=1, bullet=True) for p in briefing.key_points], base)
+    blocks += section("Threads", _threads(briefing), base)
     if summary and briefing.summary:
         blocks += section("Summary", [Prose(clean(briefing.summary))], base)
+    if lists:
+        blocks += section("Documents", _limited([_document_line(d) for d in briefing.documents]), base)
+        blocks += section("Parties", _limited([_party_line(p) for p in briefing.parties]), base)
+        blocks += section("Actors", _limited([_actor_line(a) for a in briefing.actors]), base)
+        blocks += section("Sources", _limited([_source_line(s) for s in briefing.sources]), base)
+    blocks.append(field_line("Based on", span(briefing.based_on) if briefing.based_on else missing()))
+    blocks.append(field_line("Briefing", span(briefing.id, "dim")))
+    return blocks
+
+
+def _limited(rows: list[Line]) -> list[Line]:
+    """Rows cut at :data:`OVERVIEW_LIMIT`, with a count of the rest (the sidebar lists everything)."""
+    if len(rows) <= OVERVIEW_LIMIT:
+        return rows
+    return [*rows[:OVERVIEW_LIMIT], line(missing(f"… and {len(rows) - OVERVIEW_LIMIT} more"), indent=1)]
+
+
+def _threads(briefing: Briefing) -> list[Block]:
+    """Threads under their groups; past the limit, a count per status."""
+    if len(briefing.threads) > OVERVIEW_LIMIT:
+        counts: dict[str, int] = {}
+        for thread in briefing.threads:
+            counts[thread.status] = counts.get(thread.status, 0) + 1
+        ranked = sorted(counts.items(), key=lambda pair: -pair[1])
+        return [line(Span(f"{count:>4}  {thread_status_label(status)}"), indent=1) for status, count in ranked]
     threads: list[Block] = []
     grouped = any(t.group for t in briefing.threads)
     for group, members in briefing.thread_groups().items():
         if grouped:
             threads.append(line(span(group, "label")))
         threads += [thread_line(t) for t in members]
-    blocks += section("Threads", threads, base)
-    upcoming = [event_line(e) for e in briefing.upcoming()]
-    blocks += section("Upcoming", upcoming or [line(missing("nothing scheduled or expected"), indent=1)], base)
-    return blocks
+    return threads
+
+
+def _party_line(party: Party) -> Line:
+    return line(item_ref(party), span(f" ({party.short})", "dim") if party.short else None, indent=1, bullet=True)
+
+
+def _actor_line(actor: Actor) -> Line:
+    return line(item_ref(actor), span(f", {actor.role}", "dim") if actor.role else None, indent=1, bullet=True)
+
+
+def _source_line(source: Source) -> Line:
+    return line(item_ref(source), Span(f"  {source_grade(source)}", "grade"), indent=1, bullet=True)
 
 
 def _positions(thread: Thread, base: int) -> list[Block]:
@@ -218,7 +261,7 @@ def sources_cited(blocks: Sequence[Block], briefing: Briefing, base: int = 1) ->
 
 def render_briefing(briefing: Briefing) -> Iterator[Block]:
     """The whole briefing, for exports: the overview, then every item under its kind (made as written out)."""
-    yield from render_overview(briefing, 1)
+    yield from render_overview(briefing, 1, lists=False)
     grouped = any(t.group for t in briefing.threads)
     for group, members in briefing.thread_groups().items():
         yield Heading(f"Threads: {clean_line(group)}" if grouped else "Threads", 2)

@@ -1,0 +1,142 @@
+"""Spans, summaries and tables as Rich renderables: shared by the detail pane and ``brief show``.
+
+Content goes in as ``Text`` built from literal strings, never as markup. Wrapped lines
+hang under the text after a bullet or marker (:class:`Hanging`), not at column 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+
+from brief_tui.render.blocks import Span, Table, is_web_url
+from brief_tui.render.lens import Matcher, highlight
+from brief_tui.render.markdown import Paragraph, parse_markdown
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.measure import Measurement
+
+__all__ = ["RICH_STYLES", "Hanging", "paragraphs_rich", "spans_rich", "table_rich"]
+
+# Semantic styles; colours drop out under NO_COLOR, bold and dim stay.
+RICH_STYLES = {
+    "title": "bold",
+    "label": "bold",
+    "dim": "dim",
+    "status": "bold",
+    "grade": "yellow",
+    "anon": "magenta",
+    "quote": "italic",
+    "banner": "bold reverse",
+    "missing": "dim italic",
+    "ref": "cyan",
+    "cite": "",
+    "link": "underline",
+    "em": "italic",
+    "strong": "bold",
+    "code": "reverse",
+    "match": "reverse",
+    "mark": "bold",
+}
+_CACHE: dict[str, Style] = {}
+
+
+def _style(names: str) -> Style:
+    style = _CACHE.get(names)
+    if style is None:
+        style = Style.combine(Style.parse(RICH_STYLES.get(n, "") or "none") for n in names.split())
+        _CACHE[names] = style
+    return style
+
+
+def spans_rich(spans: Iterable[Span], *, show_refs: bool = True) -> Text:
+    """Spans as ``Text``: literal content, styled by name; only http(s) URLs become links."""
+    out = Text()
+    for item in spans:
+        style = _style(item.style) if item.style else None
+        if item.url and is_web_url(item.url):
+            style = (style or Style()) + Style(link=item.url)
+        out.append(item.text, style)
+        if show_refs and item.ref and item.show_ref and item.ref != item.text:
+            out.append(f" [{item.ref}]", "dim")
+    return out
+
+
+class Hanging:
+    """``lead`` then ``body``, the body's wrapped lines indented to where it started."""
+
+    def __init__(self, lead: str, body: Text) -> None:
+        self.lead = lead
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.cells import cell_len
+
+        indent = cell_len(self.lead)
+        lines = self.body.wrap(console, max(1, options.max_width - indent))
+        out = Text()
+        for number, line in enumerate(lines):
+            if number:
+                out.append("\n")
+            out.append(self.lead if number == 0 else " " * indent)
+            out.append_text(line)
+        out.end = "\n"
+        out.no_wrap = True
+        yield out
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        from brief_tui.render.cells import cells
+
+        return Measurement(1, min(options.max_width, cells(self.lead) + self.body.cell_len))
+
+
+def paragraphs_rich(
+    source: str, prefix: str = "", *, match: Matcher | None = None, show_refs: bool = True
+) -> Iterator[RenderableType | None]:
+    """A Markdown summary as renderables; ``None`` stands for a blank line between paragraphs."""
+    for paragraph in parse_markdown(source):
+        if paragraph.gap:
+            yield None
+        yield paragraph_rich(paragraph, prefix, match=match, show_refs=show_refs)
+
+
+def paragraph_rich(
+    paragraph: Paragraph, prefix: str = "", *, match: Matcher | None = None, show_refs: bool = True
+) -> RenderableType:
+    """One paragraph of a summary, hanging under its marker."""
+    body = spans_rich(highlight(paragraph.spans, match), show_refs=show_refs)
+    if paragraph.kind == "heading":
+        body.stylize("bold")
+    if paragraph.kind == "code":
+        body.stylize("dim")
+        body.no_wrap = True
+        return Text(prefix) + body if not prefix else _indent_lines(body, prefix)
+    return Hanging(prefix + "  " * paragraph.depth + paragraph.lead, body)
+
+
+def _indent_lines(body: Text, prefix: str) -> Text:
+    return Text("\n").join(Text(prefix) + line for line in body.split("\n"))
+
+
+def table_rich(table: Table) -> RenderableType:
+    """Rows of labelled cells under their column headers."""
+    from rich.table import Table as RichTable
+
+    out = RichTable(show_edge=False, show_lines=True, header_style="bold", expand=True)
+    out.add_column("")
+    for header in table.columns:
+        out.add_column(Text(header), ratio=1, overflow="fold")
+    for label, row in table.rows:
+        out.add_row(Text(label, "bold"), *(spans_rich(cell, show_refs=False) for cell in row))
+    return out
+
+
+def blank_lines(items: Sequence[RenderableType | None]) -> list[RenderableType]:
+    """``None`` entries as empty lines."""
+    return [Text() if item is None else item for item in items]
