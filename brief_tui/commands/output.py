@@ -93,7 +93,7 @@ def spans_plain(spans: Iterable[Span]) -> str:
     out: list[str] = []
     for item in spans:
         out.append(f"[{item.text}]" if "banner" in item.style.split() else item.text)
-        if item.ref and item.show_ref and item.ref != item.text:
+        if item.ref and item.show_ref and (item.ref != item.text or "link" in item.style.split()):
             out.append(f" [{item.ref}]")
         elif item.url and item.url != item.text:
             out.append(f" <{item.url}>")

@@ -35,13 +35,13 @@ def test_no_address_shows_the_overview(capsys: pytest.CaptureFixture[str]) -> No
         "○ open  Territory [territory] (confidence moderate)",
         "◕ near-agreement  Security guarantees [guarantees]",
         "Upcoming",
-        "Monday  ◇ scheduled  Briefing in London [london]",
+        "2025-12-08?  ◇ scheduled  Briefing in London [london]",
         "◌ expected  Further talks [talks]",
     ):
         assert expected in out
-    # Summary links to items read as `text [id]`; web links keep their Markdown source.
+    # Summary links to items read as `text [id]`; web links show their address.
     assert "territory [territory]" in out
-    assert "[Axios](https://www.axios.com/)" in out
+    assert "Axios <https://www.axios.com/>" in out
     # What occurred is not upcoming.
     assert "The two-hour call" not in out
 
@@ -69,7 +69,7 @@ def test_thread(capsys: pytest.CaptureFixture[str]) -> None:
     assert "thread · Core issues · small/territory" in out
     assert "Status: ○ open  confidence moderate" in out
     # Summary Markdown kept, in-briefing links as `text [id]`.
-    assert "Talks were **complex**. See the plan [plan]." in out
+    assert "Talks were complex. See the plan [plan]." in out
     # Positions per party, oldest first, each with leaning and sources (grade, anonymity, via).
     us = out.index("United States [us]")
     first, second = out.index("2025-12-01  ++ proposes  Working on new ideas."), out.index("+ supports  Still")

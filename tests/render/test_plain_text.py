@@ -41,16 +41,16 @@ def test_headings_are_underlined() -> None:
     assert to_plain([Heading("Title", 1), Heading("Section", 2)], 80) == "Title\n=====\n\nSection\n-------\n"
 
 
-def test_markdown_is_kept_with_id_links_as_ids_and_rewrapped() -> None:
+def test_markdown_reads_as_text_with_id_links_as_ids_and_rewrapped() -> None:
     source = (
         "A **bold** claim about [territory](#territory)\nthat goes on.\n\n"
-        "- item one\n  continues\n- two\n\n```\ncode  stays\n```"
+        "- item one\n  continues and continues\n- two\n\n```\ncode  stays\n```"
     )
-    lines = markdown_plain(source, 30)
-    assert lines[0] == "A **bold** claim about"
+    lines = [text for text, _ in markdown_plain(source, 24)]
+    assert lines[0] == "A bold claim about"
     assert "territory [territory] that goes" in " ".join(lines)
-    assert "- item one continues" in lines
-    assert "  stays" not in lines
+    # A wrapped list item hangs under its text, not under its bullet.
+    assert lines[lines.index("• item one continues and") + 1] == "  continues"
     assert "code  stays" in lines
 
 
