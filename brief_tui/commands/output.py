@@ -13,7 +13,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from brief_tui.render.blocks import Block, Heading, Line, Prose, Span, Table
 from brief_tui.render.cells import cells
@@ -42,8 +42,14 @@ __all__ = [
 MIN_WIDTH = 20
 # Wider than any screen; a bigger COLUMNS would only pad tables with air (or exhaust memory).
 MAX_WIDTH = 1000
-PlainLine = tuple[str, tuple[str, ...]]
-"""A line of plain text and the ids of the items it refers to, in order."""
+
+
+class PlainLine(NamedTuple):
+    """A line of plain text, the ids of the items it refers to in order, and whether it is a heading."""
+
+    text: str
+    refs: tuple[str, ...] = ()
+    heading: bool = False
 
 
 def width_from_env() -> int:
@@ -111,14 +117,14 @@ def markdown_plain(source: str, width: int, indent: str = "", match: Matcher | N
     lines: list[PlainLine] = []
     for paragraph in parse_markdown(source):
         if paragraph.gap:
-            lines.append(("", ()))
+            lines.append(PlainLine(""))
         spans = highlight(paragraph.spans, match)
         first = indent + "  " * paragraph.depth + paragraph.lead
         if paragraph.kind == "code":
-            lines += [(indent + code, ()) for code in spans_plain(spans).split("\n")]
+            lines += [PlainLine(indent + code) for code in spans_plain(spans).split("\n")]
             continue
         wrapped = _wrap(spans_plain(spans), width, first, " " * cells(first))
-        lines += [(text, _refs(spans) if number == 0 else ()) for number, text in enumerate(wrapped)]
+        lines += [PlainLine(text, _refs(spans) if number == 0 else ()) for number, text in enumerate(wrapped)]
     return lines
 
 
@@ -175,26 +181,28 @@ def plain_lines(blocks: Sequence[Block], width: int, match: Matcher | None = Non
     for block in blocks:
         if isinstance(block, Heading):
             if lines:
-                lines.append(("", ()))
+                lines.append(PlainLine(""))
             title = _wrap(block.text, width, "", "")
-            lines += [(t, ()) for t in title]
+            # A section heading that names an item (a version on its document's page) refers to it.
+            refs = (block.anchor,) if block.anchor and block.level > 1 else ()
+            lines += [PlainLine(t, refs if n == 0 else (), heading=True) for n, t in enumerate(title)]
             rule = "=" if block.level <= 1 else "-"
-            lines.append((rule * min(width, max(cells(t) for t in title)), ()))
+            lines.append(PlainLine(rule * min(width, max(cells(t) for t in title))))
         elif isinstance(block, Line):
             first = "  " * block.indent + ("- " if block.bullet else "")
             rest = "  " * block.indent + ("  " if block.bullet else "")
             wrapped = _wrap(spans_plain(block.spans), width, first, rest)
-            lines += [(text, _refs(block.spans) if n == 0 else ()) for n, text in enumerate(wrapped)]
+            lines += [PlainLine(text, _refs(block.spans) if n == 0 else ()) for n, text in enumerate(wrapped)]
         elif isinstance(block, Prose):
             lines += markdown_plain(block.source, width, "  " * block.indent, match)
         else:
-            lines += [(text, ()) for text in _table_plain(block, width)]
+            lines += [PlainLine(text) for text in _table_plain(block, width)]
     return lines
 
 
 def to_plain(blocks: Sequence[Block], width: int, match: Matcher | None = None) -> str:
     """Blocks as plain text wrapped to ``width`` cells, ending with a newline."""
-    return "\n".join(text for text, _ in plain_lines(blocks, width, match)) + "\n"
+    return "\n".join(entry.text for entry in plain_lines(blocks, width, match)) + "\n"
 
 
 def to_rich(blocks: Sequence[Block], width: int = 80, match: Matcher | None = None) -> list[RenderableType]:

@@ -37,11 +37,12 @@ p.line { margin: .2rem 0; } .bullet::before { content: "• "; }
 .banner { display: inline-block; font-weight: 700; background: #1b1b1b; color: #fff; padding: 0 .4rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border: 1px solid #ccc; padding: .3rem .5rem; vertical-align: top; text-align: left; }
-a { color: #0b57a4; }
+a { color: #0b57a4; } .em { font-style: italic; } .strong, .mark { font-weight: 700; }
+.code { font-family: ui-monospace, monospace; } .match { background: #ffe58a; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6e6e6; background: #161616; } .dim, .missing { color: #a8a8a8; }
   .anon { color: #d49ae6; } .grade { color: #e0b050; } .banner { background: #e6e6e6; color: #161616; }
-  a { color: #8ab8f0; } th, td, h2 { border-color: #444; }
+  a { color: #8ab8f0; } th, td, h2 { border-color: #444; } .match { background: #6b5800; }
 }
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'"

@@ -23,7 +23,7 @@ _LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([.)#>+=-])")
 # An inline link or image; the target may hold one level of balanced parentheses.
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 _DEFINITION = re.compile(r"^(\s{0,3})\[([^\]\n]+)\]:\s*(\S+)(.*)$", re.M)
-_STRONG = {"title", "label", "status", "banner"}
+_STRONG = {"title", "label", "status", "banner", "match", "mark"}
 _EMPHASIS = {"quote", "missing", "anon"}
 
 
@@ -68,9 +68,10 @@ def _inline(spans: Iterable[Span], anchors: set[str], *, line_start: bool = True
                 core = f"[{core}](<{item.url}>)"
             elif item.ref and item.ref in anchors:
                 core = f"[{core}](#{item.ref})"
-            if item.style in _STRONG:
+            names = set(item.style.split())
+            if names & _STRONG:
                 core = f"**{core}**"
-            elif item.style in _EMPHASIS:
+            elif names & _EMPHASIS:
                 core = f"*{core}*"
             text = text[: len(text) - len(text.lstrip())] + core + text[len(text.rstrip()) :]
         out.append(text)
@@ -88,7 +89,7 @@ def _table(table: Table, anchors: set[str]) -> list[str]:
 
 
 def to_markdown(blocks: Iterable[Block], anchors: set[str]) -> str:
-    """Blocks as Markdown; references become links to the anchors given."""
+    """Blocks as Markdown; references become links to the anchors given (a lens's highlights in bold)."""
     out: list[str] = []
     depth = -1  # list nesting of the previous line; -1 outside a list
 

@@ -25,7 +25,12 @@ if TYPE_CHECKING:
 __all__ = ["Paragraph", "parse_markdown"]
 
 # Text with none of these characters, and no line that opens a block, is plain paragraphs.
-_SPECIAL = re.compile(r"[\\`*_\[\]<>!&#~|=\x00-\x08\x0e-\x1f\x7f]|[^\S \n]|^ {0,3}(?:[-+]|\d{1,9}[.)])(?:\s|$)|^ {4}", re.M)
+_SPECIAL = re.compile(
+    r"[\\`*_\[\]<>!&#~|=\x00-\x08\x0e-\x1f\x7f]"  # inline Markdown, entities, controls
+    r"|[^\S \n]"  # whitespace other than space and newline (tabs, form feeds, no-break spaces)
+    r"|^ {0,3}(?:[-+]|\d{1,9}[.)])(?:\s|$)|^ {4}",  # list items, code blocks
+    re.M,
+)
 # ``[plain words](#id)``: the one piece of Markdown the quick path understands.
 _ID_LINK = re.compile(r"\[([^\\`*_\[\]<>!&#~|=\n]+)\]\(#([a-z0-9][a-z0-9-]{0,63})\)")
 

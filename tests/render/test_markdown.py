@@ -83,7 +83,8 @@ def test_snake_case_words_are_not_emphasis_and_escapes_work() -> None:
 
 PLAIN_WORDS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 LINKED = st.lists(
-    st.one_of(PLAIN_WORDS, st.just("[the plan](#peace-plan)"), st.just("\n\n"), st.just("\n"), st.just("a b")), max_size=8
+    st.one_of(PLAIN_WORDS, st.just("[the plan](#peace-plan)"), st.just("\n\n"), st.just("\n"), st.just("a b")),
+    max_size=8,
 )
 
 

@@ -46,7 +46,7 @@ def test_markdown_reads_as_text_with_id_links_as_ids_and_rewrapped() -> None:
         "A **bold** claim about [territory](#territory)\nthat goes on.\n\n"
         "- item one\n  continues and continues\n- two\n\n```\ncode  stays\n```"
     )
-    lines = [text for text, _ in markdown_plain(source, 24)]
+    lines = [entry.text for entry in markdown_plain(source, 24)]
     assert lines[0] == "A bold claim about"
     assert "territory [territory] that goes" in " ".join(lines)
     # A wrapped list item hangs under its text, not under its bullet.
