@@ -31,6 +31,7 @@ __all__ = [
     "Prose",
     "Span",
     "Table",
+    "address",
     "citation_rows",
     "citation_spans",
     "citations_line",
@@ -42,6 +43,7 @@ __all__ = [
     "is_web_url",
     "item_ref",
     "line",
+    "listed",
     "missing",
     "names",
     "position_row",
@@ -213,14 +215,21 @@ def section(title: str, body: Sequence[Block], base: int) -> list[Block]:
 
 
 def header(item: Item, briefing: Briefing, kind: str, base: int, *extra: Span | None) -> list[Block]:
-    """An item's title heading and a line with its kind and address."""
+    """An item's title heading and a line with its kind (its address closes the page: :func:`address`)."""
     title = item.name if isinstance(item, (Version, Party)) else item.label
     if isinstance(item, Quote):
         title = f"Quote: {item.said_by}"
-    return [
-        Heading(clean_line(title), base, anchor=item.id),
-        line(Span(kind, "dim"), *extra, Span(" · ", "dim"), span(briefing.address(item), "dim")),
-    ]
+    return [Heading(clean_line(title), base, anchor=item.id), line(Span(kind, "dim"), *extra)]
+
+
+def address(item: Item, briefing: Briefing) -> Line:
+    """``Address: briefing/item``, what ``brief show`` takes."""
+    return field_line("Address", span(briefing.address(item), "dim"))
+
+
+def listed(title: str, items: Iterable[Item], base: int) -> list[Block]:
+    """A section listing items one a row, as references."""
+    return section(title, [line(item_ref(i), indent=1, bullet=True) for i in items], base)
 
 
 def thread_line(thread: Thread, indent: int = 1) -> Line:

@@ -17,6 +17,7 @@ from brief_tui.render.blocks import (
     Prose,
     Span,
     Table,
+    address,
     citation_rows,
     citations_line,
     event_line,
@@ -24,8 +25,8 @@ from brief_tui.render.blocks import (
     header,
     item_ref,
     line,
+    listed,
     missing,
-    names,
     quote_lines,
     section,
     span,
@@ -153,7 +154,6 @@ def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Blo
         Span(f"  confidence {thread.confidence}", "dim") if thread.confidence else missing("  confidence not given")
     )
     blocks.append(field_line("Status", Span(thread_status_label(thread.status), "status"), confidence))
-    blocks += [b for b in (names(thread.parties, label="Parties"), names(thread.actors, label="Actors")) if b]
     if thread.summary:
         blocks += section("Summary", [Prose(clean(thread.summary))], base)
     blocks += _positions(thread, base)
@@ -178,6 +178,8 @@ def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Blo
     blocks += section("Events", [event_line(e) for e in thread.events], base)
     blocks += section("Quotes", [b for q in thread.quotes for b in quote_lines(q)], base)
     blocks += section("Documents", [_document_line(d) for d in thread.documents], base)
+    blocks += listed("Parties", thread.parties, base)
+    blocks += listed("Actors", thread.actors, base)
     return blocks
 
 
@@ -201,12 +203,12 @@ def render_event(event: Event, briefing: Briefing, base: int = 1) -> list[Block]
     if event.reported_on:
         blocks.append(field_line("Reported on", Span(date_label(event.reported_on))))
     blocks.append(field_line("Place", span(event.place) if event.place else missing()))
-    blocks += [b for b in (names(event.actors, label="Actors"),) if b]
     if event.summary:
         blocks += section("Summary", [Prose(clean(event.summary))], base)
     blocks += section("Sources", citation_rows(event.sources), base)
     blocks += section("Threads", [thread_line(t) for t in event.threads], base)
     blocks += section("Quotes", [b for q in event.quotes for b in quote_lines(q)], base)
+    blocks += listed("Actors", event.actors, base)
     return blocks
 
 
@@ -223,6 +225,7 @@ def render_item(item: Item, briefing: Briefing, base: int = 1) -> list[Block]:
         "version": render_version,
     }
     blocks: list[Block] = renderers[item.KIND](item, briefing, base)  # type: ignore[operator]
+    blocks.append(address(item, briefing))
     return blocks
 
 

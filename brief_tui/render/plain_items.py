@@ -35,6 +35,7 @@ from brief_tui.render.blocks import (
     header,
     item_ref,
     line,
+    listed,
     missing,
     names,
     position_row,
@@ -180,19 +181,19 @@ def render_quote(quote: Quote, briefing: Briefing, base: int = 1) -> list[Block]
     blocks.append(field_line("Date", Span(date_label(quote.date)) if quote.date else missing()))
     if quote.event:
         blocks.append(field_line("At", item_ref(quote.event)))
-    blocks += [b for b in (names(quote.threads, label="Threads"),) if b]
     blocks.append(citations_line(quote.sources, 0))
+    blocks += listed("Threads", quote.threads, base)
     return blocks
 
 
 def render_document(document: Document, briefing: Briefing, base: int = 1) -> list[Block]:
     """A document with its versions side by side, then each version's parts."""
     blocks = header(document, briefing, "document", base)
-    blocks += [b for b in (names(document.threads, label="Threads"),) if b]
     if document.versions:
         blocks += [Heading("Versions", base + 1), _versions_table(document.versions)]
     for version in document.versions:
         blocks += _version_body(version, briefing, base + 1, table=False)
+    blocks += listed("Threads", document.threads, base)
     return blocks
 
 
@@ -221,8 +222,6 @@ def _version_body(version: Version, briefing: Briefing, base: int, *, table: boo
                 Span("version", "dim"),
                 Span(" of ", "dim"),
                 item_ref(doc) if doc else missing(),
-                Span(" · ", "dim"),
-                span(briefing.address(version), "dim"),
             )
         )
         blocks.append(field_line("Date", Span(date_label(version.date)) if version.date else missing()))

@@ -223,7 +223,7 @@ async def test_overview_puts_key_points_and_upcoming_before_the_summary(tmp_path
 
     plain = [getattr(row.content, "plain", "") for row in rows_for(Overview(briefing), briefing)]
     headings = [line.strip() for line in plain if line.strip() in ("Key points", "Upcoming", "Summary")]
-    assert headings == ["Key points", "Upcoming", "Summary"]
+    assert headings == ["Upcoming", "Key points", "Summary"]
 
 
 async def test_command_palette_runs_reader_actions_and_jumps_to_threads(tmp_path: Path, briefing: Briefing) -> None:
