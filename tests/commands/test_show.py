@@ -66,7 +66,8 @@ def test_thread(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0, err
     lines = out.splitlines()
     assert lines[0] == "Territory"
-    assert "thread · Core issues · small/territory" in out
+    assert "thread · Core issues" in out
+    assert "Address: small/territory" in out
     assert "Status: ○ open  confidence moderate" in out
     # Summary Markdown kept, in-briefing links as `text [id]`.
     assert "Talks were complex. See the plan [plan]." in out
@@ -96,11 +97,12 @@ def test_event(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = show(capsys, "small/london", str(SMALL))
     assert status == 0, err
     assert out.startswith("Briefing in London\n")
-    assert "event · meeting · small/london" in out
+    assert "event · meeting" in out
+    assert "Address: small/london" in out
     assert "Date: Monday — 2025-12-08? (uncertain)" in out
     assert "Status: ◇ scheduled" in out
     assert "Place: London" in out
-    assert "Actors: Volodymyr Zelenskyy [zelenskyy]" in out
+    assert "Actors\n------\n  - Volodymyr Zelenskyy [zelenskyy]" in out
     assert "  - Axios [B]" in out
     assert "○ open  Territory [territory]" in out
 
