@@ -95,9 +95,11 @@ def _line_rows(block: Line, briefing: Briefing) -> Iterator[Row]:
     pieces = _split_at_refs(block.spans)
     first_target = briefing.get(pieces[0][1]) if pieces[0][1] else None
     lead = pad + (("→ " if first_target is not None else "• ") if block.bullet else "")
-    # Later references of the line hang under its first one.
-    before = "".join(s.text for s in pieces[0][0][: next((n for n, s in enumerate(pieces[0][0]) if s.ref), 0)])
-    hang = " " * (cells(lead) + cells(before))
+    hang = ""
+    if len(pieces) > 1:
+        # Later references of the line hang under its first one.
+        before = "".join(s.text for s in pieces[0][0][: next((n for n, s in enumerate(pieces[0][0]) if s.ref), 0)])
+        hang = " " * (cells(lead) + cells(before))
     for number, (spans, ref) in enumerate(pieces):
         body = spans_rich(spans, show_refs=False)
         target = briefing.get(ref) if ref else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from brief_tui.model import (
@@ -109,13 +108,16 @@ def render_source(source: Source, briefing: Briefing, base: int = 1) -> list[Blo
 Claim: TypeAlias = tuple[str, Item, object]
 
 
-@dataclass(slots=True)
 class _Index:
     """Who cites whom and who holds which position, found in one pass over a briefing."""
 
-    briefing: Briefing
-    claims: dict[int, list[Claim]] = field(default_factory=dict)
-    positions: dict[int, list[tuple[Thread, Position]]] = field(default_factory=dict)
+    # A plain class: a slotted dataclass costs milliseconds to build at import, on the first frame.
+    __slots__ = ("briefing", "claims", "positions")
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.claims: dict[int, list[Claim]] = {}
+        self.positions: dict[int, list[tuple[Thread, Position]]] = {}
 
 
 _LAST: list[_Index] = []  # the index of the briefing rendered last (exports render every item of one)
