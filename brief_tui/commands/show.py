@@ -67,7 +67,7 @@ def main(argv: Sequence[str]) -> int:
         say(PROG, str(error))
         return 1
     from brief_tui.commands.output import emit
-    from brief_tui.render.plain import render_item, render_overview, sources_cited
+    from brief_tui.render.layout import render_item, render_overview, sources_cited
 
     if item is None:
         blocks = render_overview(briefing)

@@ -1,11 +1,12 @@
 """Text blocks: what every text output of a briefing is made of.
 
-Renderers (:mod:`brief_tui.render.plain`) turn items into blocks: headings, lines of
-styled spans, Markdown prose and tables. Writers turn blocks into plain text, Rich
-renderables, Markdown or HTML, so every output says the same thing. Every content
-string is cleaned (:mod:`brief_tui.render.safe`) when a block is built; styles are
-semantic names that each writer maps to its own look. Nothing here imports Rich or
-Textual.
+The layout (:mod:`brief_tui.render.layout`) turns items into blocks: headings, lines of
+styled spans that carry their reference targets, Markdown prose and tables. Writers turn
+blocks into detail-pane rows, plain text, Rich renderables, Markdown or HTML, so every
+output says the same thing; a :class:`~brief_tui.render.lens.Lens` adjusts blocks for
+all of them at once. Every content string is cleaned (:mod:`brief_tui.render.safe`)
+when a block is built; styles are semantic names that each writer maps to its own look.
+Nothing here imports Rich or Textual.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The detail-pane writer: an item's blocks as rows of text and followable references.
 
-The layout of every item is :mod:`brief_tui.render.plain` (the same as ``brief show`` and
+The layout of every item is :mod:`brief_tui.render.layout` (the same as ``brief show`` and
 the exports); this module only writes it for the pane. A row with a ``target`` is a
 reference the reader can follow; a line naming several items becomes one row per item,
 the later ones hanging under the first, so every reference can be followed.
@@ -52,7 +52,7 @@ class Row:
 
 def blocks_for(item: Shown, briefing: Briefing) -> list[Block]:
     """The blocks that lay ``item`` out (its title heading included)."""
-    from brief_tui.render.plain import render_item, render_overview
+    from brief_tui.render.layout import render_item, render_overview
 
     if isinstance(item, Overview):
         return render_overview(briefing)

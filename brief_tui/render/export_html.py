@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from brief_tui.model import Briefing
 from brief_tui.render.blocks import Block, Heading, Line, Prose, Span, Table, is_web_url
 from brief_tui.render.export_md import ANCHOR, anchors_of
-from brief_tui.render.plain import render_briefing
+from brief_tui.render.layout import render_briefing
 from brief_tui.render.safe import clean_line
 
 if TYPE_CHECKING:

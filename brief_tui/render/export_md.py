@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from brief_tui.model import Briefing
 from brief_tui.render.blocks import Block, Heading, Line, Prose, Span, Table, is_web_url
-from brief_tui.render.plain import render_briefing
+from brief_tui.render.layout import render_briefing
 
 __all__ = ["ANCHOR", "export_markdown", "safe_summary", "to_markdown"]
 

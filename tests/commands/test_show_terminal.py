@@ -9,7 +9,7 @@ import pytest
 from brief_tui.commands.output import write
 from brief_tui.loader import load_briefing
 from brief_tui.model import Briefing, KeyPoint
-from brief_tui.render.plain import render_item, render_overview, sources_cited
+from brief_tui.render.layout import render_item, render_overview, sources_cited
 from tests.commands.helpers import COLOUR_SGR, ESCAPE, HOSTILE, OSC8, SMALL
 
 MARKUP = "[@click=app.quit]x[/]"

@@ -74,7 +74,8 @@ CORPUS = [
     "Heading\n=======\n\nBody under a setext heading.",
     "See [Axios][ax] for it.\n\n[ax]: https://www.axios.com/",
     "Talks on [territory](#territory) and [guarantees](#security-guarantees).",
-    "- one\n- two, long enough to wrap past the width of the pane at least once or twice\n  - nested\n\n1. first\n2. second",
+    "- one\n- two, long enough to wrap past the width of the pane at least once or twice\n  - nested\n\n"
+    "1. first\n2. second",
     "> quoted words\n> more of them\n\n```\n**code** stays\n```\n\n---\n\nafter the rule",
     "[@click=app.quit]x[/] and <script>alert(1)</script> and \\*escaped\\*",
 ]

@@ -13,13 +13,13 @@ from brief_tui.loader import load_briefing
 from brief_tui.render.blocks import Line, Span
 from brief_tui.render.cells import cells
 from brief_tui.render.detail_rows import Overview, rows_for
+from brief_tui.render.layout import render_overview, render_thread
 from brief_tui.render.lens import Lens, focus, highlight, literal
-from brief_tui.render.plain import render_overview, render_thread
 from brief_tui.render.rich_text import Hanging, spans_rich
 from tests.conftest import BUILTIN
 
 
-@pytest.mark.parametrize("value", ["abc", "和平", "e\u0301", "👍🏽", "a\u200bb", "👨‍👩‍👧", "\u00ad", "ＡＢ"])
+@pytest.mark.parametrize("value", ["abc", "和平", "e\u0301", "👍🏽", "a\u200bb", "👨‍👩‍👧", "\u00ad", "\uff21\uff22"])
 def test_cells_agree_with_rich(value: str) -> None:
     assert cells(value) == cell_len(value)
 
@@ -104,7 +104,8 @@ def test_marks_go_before_references_and_a_filter_drops_rows_and_empty_sections()
     briefing = load_briefing(BUILTIN, cache=False).briefing
     thread = briefing.get("territory")
     assert thread is not None
-    marked = rows_for(thread, briefing, lens=Lens(mark_for=lambda item: "★ bookmarked" if item.id == "russia" else None))
+    bookmarked = Lens(mark_for=lambda item: "★ bookmarked" if item.id == "russia" else None)
+    marked = rows_for(thread, briefing, lens=bookmarked)
     shown = ["".join(render(r.content, 80)) for r in marked if r.target is briefing.get("russia")]
     assert any(line.startswith("★ bookmarked Russia") for line in shown)
     kept = Lens(keep=lambda item: item.KIND != "event")

@@ -1,7 +1,10 @@
-"""Items of a briefing as text blocks: the overview, threads and events, and the dispatch for every kind.
+"""Items of a briefing as blocks: the overview, threads and events, and the dispatch for every kind.
 
-The one rendering behind ``brief show`` and the exports; the other kinds are in
-:mod:`brief_tui.render.plain_items`. Nothing here imports Rich or Textual.
+The one layout of every item, written out by every surface: the detail pane
+(:mod:`brief_tui.render.detail_rows`), ``brief show`` (:mod:`brief_tui.commands.output`),
+and the exports (:mod:`brief_tui.render.export_md`, :mod:`brief_tui.render.export_html`).
+Every heading and label is written here once. The other kinds are in
+:mod:`brief_tui.render.layout_items`. Nothing here imports Rich or Textual.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from brief_tui.render.blocks import (
     thread_line,
 )
 from brief_tui.render.labels import date_label, event_status_label, leaning_label, source_grade, thread_status_label
-from brief_tui.render.plain_items import (
+from brief_tui.render.layout_items import (
     render_actor,
     render_document,
     render_party,
