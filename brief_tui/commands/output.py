@@ -260,7 +260,7 @@ def page(
     *,
     environ: Mapping[str, str] | None = None,
     height: int | None = None,
-    spawn: Callable[[str, str], None] = _spawn,
+    spawn: Callable[[str, str], None] | None = None,
 ) -> None:
     """Output for a terminal: through the pager when it is longer than the screen, else written."""
     environ = os.environ if environ is None else environ
@@ -270,7 +270,7 @@ def page(
         stream.write(output)
         return
     stream.flush()
-    spawn(command, output)
+    (spawn or _spawn)(command, output)
 
 
 def render_terminal(blocks: Sequence[Block], width: int, match: Matcher | None = None) -> str:

@@ -14,7 +14,9 @@ DESCRIPTION = """\
 Print a thread, event, actor, party, source, quote or document as text; with no
 ADDRESS or a briefing id, the briefing's overview. An ADDRESS is BRIEFING/ITEM
 (ukraine-peace-talks/territory), or ITEM alone when one briefing holds it.
-Formatted on a terminal, plain text when piped; honours NO_COLOR and COLUMNS."""
+Formatted on a terminal, and paged through $PAGER (less -R when unset; PAGER=cat or
+empty for none) when longer than the screen; plain text when piped. Honours NO_COLOR
+and COLUMNS."""
 
 
 def _parser() -> CommandParser:

@@ -124,3 +124,33 @@ def test_escape_sequences_in_content_never_reach_the_terminal(hostile: Briefing)
     assert "file:///etc/passwd\x1b" not in rich
     assert "\x9b" not in rich
     assert "\x07" not in rich
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_show_pages_long_output_on_a_terminal_and_never_when_piped(
+    small: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brief_tui.commands import output
+
+    paged: list[tuple[str, str]] = []
+    monkeypatch.setattr(output, "_spawn", lambda command, text: paged.append((command, text)))
+    monkeypatch.delenv("PAGER", raising=False)
+    monkeypatch.setenv("LINES", "10")
+    blocks = render_overview(small)
+    write(blocks, _Terminal(), plain=False, pager=True)
+    assert [command for command, _ in paged] == ["less -R"]
+    assert "Small briefing" in visible(paged[0][1])
+    paged.clear()
+    piped = io.StringIO()
+    write(blocks, piped, pager=True)
+    assert not paged
+    assert "\x1b" not in piped.getvalue()
+    monkeypatch.setenv("PAGER", "cat")
+    shown = _Terminal()
+    write(blocks, shown, plain=False, pager=True)
+    assert not paged
+    assert "Small briefing" in visible(shown.getvalue())
