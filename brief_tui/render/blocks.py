@@ -283,17 +283,9 @@ def quote_lines(quote: Quote, indent: int = 1) -> list[Block]:
 def position_row(thread: Thread, position: Position) -> list[Block]:
     """A position as a row under another heading (an actor's or a party's page), with its sources."""
     when = Span(date_label(position.as_of), "label") if position.as_of else missing("undated")
+    leaning = Span(leaning_label(position.leaning or "unknown"), "status")
     return [
-        line(
-            item_ref(thread),
-            Span("  "),
-            when,
-            Span("  "),
-            Span(leaning_label(position.leaning or "unknown"), "status"),
-            Span("  "),
-            span(position.stance),
-            indent=1,
-            bullet=True,
-        ),
+        line(item_ref(thread), Span("  "), leaning, Span("  "), when, indent=1, bullet=True),
+        line(span(position.stance), indent=2),
         citations_line(position.sources, 2),
     ]

@@ -144,7 +144,9 @@ def _positions(thread: Thread, base: int) -> list[Block]:
         for position in ordered:
             when = Span(date_label(position.as_of), "label") if position.as_of else missing("undated")
             leaning = Span(leaning_label(position.leaning or "unknown"), "status")
-            body.append(line(when, Span("  "), leaning, Span("  "), span(position.stance), indent=2, bullet=True))
+            # The stance on its own lines, under its leaning: the words a reader came for, unbroken.
+            body.append(line(leaning, Span("  "), when, indent=2, bullet=True))
+            body.append(line(span(position.stance), indent=3))
             body.append(citations_line(position.sources, 3))
     return section("Positions", body, base)
 
