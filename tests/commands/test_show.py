@@ -73,13 +73,13 @@ def test_thread(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Talks were complex. See the plan [plan]." in out
     # Positions per party, oldest first, each with leaning and sources (grade, anonymity, via).
     us = out.index("United States [us]")
-    first, second = out.index("2025-12-01  ++ proposes  Working on new ideas."), out.index("+ supports  Still")
+    first, second = out.index("++ proposes  2025-12-01\n      Working on new ideas."), out.index("+ supports  2025")
     assert us < first < second
     assert "sources: Axios [B]" in out
     assert "A source with knowledge of the call, anonymous, via Axios [F] 3 possibly true (one source)" in out
     assert "anonymous source only" in out
     assert "Volodymyr Zelenskyy [zelenskyy]" in out
-    assert "2025-12-05~ (approximate)  ± conditional" in out
+    assert "± conditional  2025-12-05~ (approximate)" in out
     for heading in ("Status history", "Open questions", "Related threads", "Events", "Quotes", "Documents"):
         assert f"\n{heading}\n" in out
     assert "2025-11  ○ open — First raised." in out
@@ -125,7 +125,7 @@ def test_actor(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Also known as: Witkoff" in out
     status, out, _ = show(capsys, "zelenskyy", str(SMALL))
     assert "Role: not given" in out
-    assert "Territory [territory]  2025-12-05~ (approximate)  ± conditional  Wants a fair solution." in out
+    assert "Territory [territory]  ± conditional  2025-12-05~ (approximate)\n    Wants a fair solution." in out
     assert "Briefing in London [london]" in out
 
 
@@ -133,7 +133,7 @@ def test_party_source_quote_document_version(capsys: pytest.CaptureFixture[str])
     _, out, _ = show(capsys, "us", str(SMALL))
     assert out.startswith("United States\n")
     assert "Steve Witkoff [witkoff] — US Special Envoy" in out
-    assert "++ proposes  Working on new ideas." in out
+    assert "++ proposes  2025-12-01\n    Working on new ideas." in out
 
     _, out, _ = show(capsys, "anon", str(SMALL))
     assert "Reliability: F (reliability cannot be judged)" in out
