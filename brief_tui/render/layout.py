@@ -139,26 +139,32 @@ def _positions(thread: Thread, base: int) -> list[Block]:
         holders.setdefault(id(position.holder), (position.holder, []))[1].append(position)
     body: list[Block] = []
     for holder, positions in holders.values():
-        body.append(line(item_ref(holder) if holder else missing("holder not given"), indent=1))
+        named = item_ref(holder) if holder else missing("holder not given")
         ordered = sorted(positions, key=lambda p: p.as_of.sort_key() if p.as_of else _UNDATED)
+        if len(ordered) > 1:
+            body.append(line(named, indent=1))
         for position in ordered:
             when = Span(date_label(position.as_of), "label") if position.as_of else missing("undated")
             leaning = Span(leaning_label(position.leaning or "unknown"), "status")
-            # The stance on its own lines, under its leaning: the words a reader came for, unbroken.
-            body.append(line(leaning, Span("  "), when, indent=2, bullet=True))
-            body.append(line(span(position.stance), indent=3))
-            body.append(citations_line(position.sources, 3))
+            # A holder of one position names it on the same line; the stance stands on its own
+            # lines under its leaning, the words a reader came for, unbroken.
+            lead = (named, Span("  ")) if len(ordered) == 1 else ()
+            indent = 1 if len(ordered) == 1 else 2
+            body.append(line(*lead, leaning, Span("  "), when, indent=indent, bullet=True))
+            body.append(line(span(position.stance), indent=indent + 1))
+            body.append(citations_line(position.sources, indent + 1))
     return section("Positions", body, base)
 
 
 def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Block]:
     """A thread: status, summary, positions over time, history, questions, related items."""
+    # One line under the title says what it is and where it stands: status, confidence, group.
     group = span(f" · {thread.group}", "dim") if thread.group else None
-    blocks = header(thread, briefing, "thread", base, group)
     confidence = (
-        Span(f"  confidence {thread.confidence}", "dim") if thread.confidence else missing("  confidence not given")
+        Span(f" · confidence {thread.confidence}", "dim") if thread.confidence else missing(" · confidence not given")
     )
-    blocks.append(field_line("Status", Span(thread_status_label(thread.status), "status"), confidence))
+    status = Span(thread_status_label(thread.status), "status")
+    blocks: list[Block] = [Heading(clean_line(thread.title), base, anchor=thread.id), line(status, confidence, group)]
     if thread.summary:
         blocks += section("Summary", [Prose(clean(thread.summary))], base)
     blocks += _positions(thread, base)

@@ -66,9 +66,8 @@ def test_thread(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0, err
     lines = out.splitlines()
     assert lines[0] == "Territory"
-    assert "thread · Core issues" in out
+    assert "○ open · confidence moderate · Core issues" in out
     assert "Address: small/territory" in out
-    assert "Status: ○ open  confidence moderate" in out
     # Summary Markdown kept, in-briefing links as `text [id]`.
     assert "Talks were complex. See the plan [plan]." in out
     # Positions per party, oldest first, each with leaning and sources (grade, anonymity, via).
