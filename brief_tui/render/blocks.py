@@ -35,6 +35,7 @@ __all__ = [
     "address",
     "citation_rows",
     "citation_spans",
+    "citation_where",
     "citations_line",
     "cite",
     "comma",
@@ -43,12 +44,14 @@ __all__ = [
     "header",
     "is_web_url",
     "item_ref",
+    "language_tag",
     "line",
     "listed",
     "missing",
     "names",
     "position_row",
     "quote_lines",
+    "remarks",
     "section",
     "span",
     "thread_line",
@@ -149,10 +152,23 @@ def field_line(label: str, *spans: Span | None, indent: int = 0) -> Line:
 def cite(citation: Citation) -> Span:
     """One citation: the source's name, anonymous and via marks, grade (or ``ungraded``), credibility."""
     source_only = citation_label(Citation(citation.source))
-    label = source_only + ("" if citation.source.reliability else " [ungraded]")
+    label = source_only + ("" if citation.source.grade else " [ungraded]")
     label += citation_label(citation)[len(source_only) :]  # the credibility, when given
     style = "anon" if citation.source.anonymous else "cite"
     return Span(clean_line(label), style, ref=citation.source.id, show_ref=False)
+
+
+def citation_where(citation: Citation) -> list[Span]:
+    """Where in the source a claim is: ``, paragraph 4, https://…, accessed 2026-03-14`` (the address
+    shown to copy, never opened by brief), or nothing when the citation does not say."""
+    spans: list[Span] = []
+    if citation.locator:
+        spans.append(span(f", {citation.locator}", "dim"))
+    if citation.url:
+        spans += [Span(", ", "dim"), span(citation.url, "link", url=citation.url)]
+    if citation.accessed:
+        spans.append(Span(f", accessed {date_label(citation.accessed)}", "dim"))
+    return spans
 
 
 def citation_spans(citations: Sequence[Citation]) -> list[Span]:
@@ -169,6 +185,7 @@ def citations_line(citations: Sequence[Citation], indent: int = 1) -> Line:
         if number:
             spans.append(Span("; ", "dim"))
         spans.append(cite(citation))
+        spans += citation_where(citation)
         if citation.note:
             spans.append(span(f" ({citation.note})", "dim"))
     note = claim_sourcing(citations)
@@ -180,7 +197,10 @@ def citations_line(citations: Sequence[Citation], indent: int = 1) -> Line:
 def citation_rows(citations: Sequence[Citation], indent: int = 1) -> list[Line]:
     """Citations one a row, with their notes, and a warning when all are anonymous or none given."""
     rows = [
-        line(cite(c), span(f" — {c.note}", "dim") if c.note else None, indent=indent, bullet=True) for c in citations
+        line(
+            cite(c), *citation_where(c), span(f" — {c.note}", "dim") if c.note else None, indent=indent, bullet=True
+        )
+        for c in citations
     ]
     note = claim_sourcing(citations)
     if note:
@@ -248,8 +268,10 @@ def thread_line(thread: Thread, indent: int = 1) -> Line:
 
 def event_line(event: Event, indent: int = 1) -> Line:
     """An event as a list row: date, status glyph and word, title."""
-    # The date alone, its qualifier by mark: the author's own words for it are on the event's page.
-    shown = Span(date_label(event.date, words=False), "label")
+    # The date alone, its qualifier by mark: the author's own words for it are on the event's page;
+    # an event with no date yet shows those words (its display date) or "no date yet".
+    when = date_label(event.date, words=False) if event.date else event.shown_date
+    shown = span(when, "label")
     likelihood = Span(f" ({event.likelihood.replace('-', ' ')})", "dim") if event.likelihood else None
     return line(
         shown,
@@ -263,13 +285,19 @@ def event_line(event: Event, indent: int = 1) -> Line:
     )
 
 
+def language_tag(quote: Quote) -> Span | None:
+    """The quote's language as a small tag, `` [uk]``; None when the file does not say."""
+    return span(f" [{quote.language}]", "dim") if quote.language else None
+
+
 def quote_lines(quote: Quote, indent: int = 1) -> list[Block]:
-    """A quote with who said it, when, and its sources."""
+    """A quote with its language, who said it, when, and its sources."""
     said = item_ref(quote.speaker) if quote.speaker else span(quote.said_by, "anon")
     when = Span(f", {date_label(quote.date)}", "dim") if quote.date else None
     return [
         line(
             span(f"“{quote.text}”", "quote", ref=quote.id),
+            language_tag(quote),
             Span(" — "),
             said,
             when,
@@ -278,6 +306,21 @@ def quote_lines(quote: Quote, indent: int = 1) -> list[Block]:
         ),
         citations_line(quote.sources, indent + 1),
     ]
+
+
+def remarks(quotes: Sequence[Quote], indent: int = 1) -> list[Block]:
+    """Quotes one remark at a time: each remark's first quote in the list, then its other renderings
+    (``same_as``: translations, other wordings) under it, each a reference of its own."""
+    blocks: list[Block] = []
+    placed: set[int] = set()
+    for quote in quotes:
+        if id(quote) in placed:
+            continue
+        placed.update(id(q) for q in (quote, *quote.renderings))
+        blocks += quote_lines(quote, indent)
+        for rendering in quote.renderings:
+            blocks += quote_lines(rendering, indent + 1)
+    return blocks
 
 
 def position_row(thread: Thread, position: Position) -> list[Block]:

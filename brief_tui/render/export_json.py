@@ -19,6 +19,8 @@ from brief_tui.model import (
     Citation,
     Document,
     Event,
+    KeyPoint,
+    OpenQuestion,
     Party,
     Position,
     Quote,
@@ -59,12 +61,22 @@ def _ids(items: Sequence[Party | Actor | Source | Thread | Event | Quote | Docum
 def _citations(citations: Sequence[Citation]) -> list[object]:
     out: list[object] = []
     for citation in citations:
-        if citation.credibility is None and citation.note is None:
-            out.append(citation.source.id)
-        else:
-            pairs = [("source", citation.source.id), ("credibility", citation.credibility), ("note", citation.note)]
-            out.append(_compact(pairs))
+        pairs = [
+            ("source", citation.source.id),
+            ("credibility", citation.credibility),
+            ("note", citation.note),
+            ("url", citation.url),
+            ("locator", citation.locator),
+            ("accessed", _date(citation.accessed)),
+        ]
+        mapping = _compact(pairs)
+        out.append(mapping if len(mapping) > 1 else citation.source.id)
     return out
+
+
+def _claims(claims: Sequence[KeyPoint | OpenQuestion]) -> list[Data]:
+    """Key points or open questions, each as ``{text, sources}`` (sources left out when none given)."""
+    return [_compact([("text", claim.text), ("sources", _citations(claim.sources))]) for claim in claims]
 
 
 def _position(position: Position) -> Data:
@@ -90,6 +102,7 @@ def _thread(thread: Thread) -> Data:
         [
             ("id", thread.id),
             ("title", thread.title),
+            ("short_title", thread.short_title),
             ("group", thread.group),
             ("status", thread.status),
             ("confidence", thread.confidence),
@@ -98,7 +111,7 @@ def _thread(thread: Thread) -> Data:
             ("actors", _ids(thread.actors)),
             ("positions", [_position(p) for p in thread.positions]),
             ("status_history", [_change(c) for c in thread.status_history]),
-            ("open_questions", [q.text for q in thread.open_questions]),
+            ("open_questions", _claims(thread.open_questions)),
             ("related", _ids(thread.related)),
         ]
     )
@@ -135,6 +148,8 @@ def _quote(quote: Quote) -> Data:
             ("event", quote.event.id if quote.event else None),
             ("threads", _ids(quote.threads)),
             ("sources", _citations(quote.sources)),
+            ("language", quote.language),
+            ("same_as", quote.same_as.id if quote.same_as else None),
         ]
     )
 
@@ -144,6 +159,8 @@ def _version(version: Version) -> Data:
         _compact(
             [
                 ("title", part.title),
+                ("number", part.number),
+                ("status", part.status),
                 ("summary", part.summary),
                 ("threads", _ids(part.threads)),
                 ("sources", _citations(part.sources)),
@@ -156,8 +173,10 @@ def _version(version: Version) -> Data:
             ("id", version.id),
             ("label", version.label),
             ("date", _date(version.date)),
+            ("state", version.state),
             ("points", version.points),
             ("authors", _ids(version.authors)),
+            ("signatories", _ids(version.signatories)),
             ("summary", version.summary),
             ("parts", parts),
             ("sources", _citations(version.sources)),
@@ -217,7 +236,7 @@ def briefing_data(briefing: Briefing) -> Data:
             ("timezone", briefing.timezone),
             ("subtitle", briefing.subtitle),
             ("summary", briefing.summary),
-            ("key_points", [p.text for p in briefing.key_points]),
+            ("key_points", _claims(briefing.key_points)),
             ("updated", _date(briefing.updated)),
             ("language", briefing.language),
             ("marking", briefing.marking),

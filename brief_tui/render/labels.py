@@ -25,6 +25,7 @@ __all__ = [
     "claim_sourcing",
     "date_label",
     "event_status_label",
+    "grade_chip",
     "leaning_label",
     "source_grade",
     "thread_status_label",
@@ -83,7 +84,8 @@ def event_status_label(status: str | None) -> str:
 
 def date_label(date: BriefDate | None, *, words: bool = True) -> str:
     """The date for a reader, with a word for its qualifier: ``2025-12-06? (uncertain)``;
-    an interval reads ``2025-11 to 2025-12-06?``, ``from 2025-11``, ``until 2025-12``;
+    an interval reads ``2025-11 to 2025-12-06?``, an open end ``from 2025-11``, an open start
+    (a deadline) ``by 2025-12``;
     an event's date not set yet reads "no date yet".
     ``words=False`` leaves the qualifier to its mark (``?``, ``~``), for narrow lists."""
     if date is None:
@@ -92,7 +94,7 @@ def date_label(date: BriefDate | None, *, words: bool = True) -> str:
     if date.interval:
         start = date.start.text if date.start else None
         end = date.end.text if date.end else None
-        shown = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}"
+        shown = f"{start} to {end}" if start and end else f"from {start}" if start else f"by {end}"
     if not words:
         return shown
     if date.uncertain and date.approximate:
@@ -105,14 +107,20 @@ def date_label(date: BriefDate | None, *, words: bool = True) -> str:
 
 
 def source_grade(source: Source) -> str:
-    """``B (usually reliable)``, or ``ungraded``."""
-    if source.reliability:
-        return f"{source.reliability} ({RELIABILITY.get(source.reliability, '?')})"
-    return "ungraded"
+    """``B (usually reliable)``; a relayed source every grade of its chain,
+    ``D (not usually reliable) via C (fairly reliable)``; or ``ungraded``."""
+    words = [f"{grade} ({RELIABILITY.get(grade, '?')})" if grade else "ungraded" for grade in source.grades]
+    return " via ".join(words) or "ungraded"
+
+
+def grade_chip(source: Source) -> str:
+    """The grade as a short chip, every grade of the relay chain: ``[C]``, ``[D via C]``, ``[ungraded]``."""
+    return f"[{source.grade or 'ungraded'}]"
 
 
 def citation_label(citation: Citation) -> str:
-    """``Axios [B]`` or ``a second source, anonymous, via Axios [F] 2 probably true``."""
+    """``Axios [B]`` or ``a second source, anonymous, via Axios [F via B] 2 probably true``:
+    a relayed source shows every grade of its chain, never only the better one."""
     source = citation.source
     parts = [source.name]
     if source.anonymous:
@@ -120,8 +128,8 @@ def citation_label(citation: Citation) -> str:
     if source.via:
         parts.append(f"via {source.via.name}")
     label = ", ".join(parts)
-    if source.reliability:
-        label += f" [{source.reliability}]"
+    if source.grade:
+        label += f" {grade_chip(source)}"
     if citation.credibility:
         label += f" {citation.credibility} {CREDIBILITY.get(citation.credibility, '')}".rstrip()
     return label

@@ -12,7 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
-from brief_tui.model import Actor, Briefing, Document, Event, Item, Party, Position, Source, Thread
+from brief_tui.model import (
+    Actor,
+    Briefing,
+    Document,
+    Event,
+    Item,
+    KeyPoint,
+    OpenQuestion,
+    Party,
+    Position,
+    Source,
+    Thread,
+)
 from brief_tui.render.blocks import (
     Block,
     Heading,
@@ -30,7 +42,7 @@ from brief_tui.render.blocks import (
     line,
     listed,
     missing,
-    quote_lines,
+    remarks,
     section,
     span,
     thread_line,
@@ -82,7 +94,7 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True, 
     blocks += section(
         "Upcoming", _limited(upcoming) or [line(missing("nothing scheduled or expected"), indent=1)], base
     )
-    blocks += section("Key points", [line(span(p.text), indent=1, bullet=True) for p in briefing.key_points], base)
+    blocks += section("Key points", [b for p in briefing.key_points for b in _claim(p)], base)
     blocks += section("Threads", _threads(briefing), base)
     if summary and briefing.summary:
         blocks += section("Summary", [Prose(clean(briefing.summary))], base)
@@ -94,6 +106,12 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True, 
     blocks.append(field_line("Based on", span(briefing.based_on) if briefing.based_on else missing()))
     blocks.append(field_line("Briefing", span(briefing.id, "dim")))
     return blocks
+
+
+def _claim(claim: KeyPoint | OpenQuestion) -> list[Block]:
+    """A key point or open question as a list row, its sources under it like any claim's (when given)."""
+    row = line(span(claim.text), indent=1, bullet=True)
+    return [row, citations_line(claim.sources, 2)] if claim.sources else [row]
 
 
 def _limited(rows: list[Line]) -> list[Line]:
@@ -111,10 +129,10 @@ def _threads(briefing: Briefing) -> list[Block]:
             counts[thread.status] = counts.get(thread.status, 0) + 1
         ranked = sorted(counts.items(), key=lambda pair: -pair[1])
         return [line(Span(f"{count:>4}  {thread_status_label(status)}"), indent=1) for status, count in ranked]
+    # As the sidebar lists them: threads without a group first, under no heading, then each group.
     threads: list[Block] = []
-    grouped = any(t.group for t in briefing.threads)
-    for group, members in briefing.thread_groups().items():
-        if grouped:
+    for group, members in briefing.sidebar_groups():
+        if group is not None:
             threads.append(line(span(group, "label")))
         threads += [thread_line(t) for t in members]
     return threads
@@ -183,11 +201,10 @@ def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Blo
         )
         history.append(citations_line(change.sources, 2))
     blocks += section("Status history", history, base)
-    questions = [line(span(q.text), indent=1, bullet=True) for q in thread.open_questions]
-    blocks += section("Open questions", questions, base)
+    blocks += section("Open questions", [b for q in thread.open_questions for b in _claim(q)], base)
     blocks += section("Related threads", [thread_line(t) for t in thread.related], base)
     blocks += section("Events", [event_line(e) for e in thread.events], base)
-    blocks += section("Quotes", [b for q in thread.quotes for b in quote_lines(q)], base)
+    blocks += section("Quotes", remarks(thread.quotes), base)
     blocks += section("Documents", [_document_line(d) for d in thread.documents], base)
     blocks += listed("Parties", thread.parties, base)
     blocks += listed("Actors", thread.actors, base)
@@ -218,7 +235,7 @@ def render_event(event: Event, briefing: Briefing, base: int = 1) -> list[Block]
         blocks += section("Summary", [Prose(clean(event.summary))], base)
     blocks += section("Sources", citation_rows(event.sources), base)
     blocks += section("Threads", [thread_line(t) for t in event.threads], base)
-    blocks += section("Quotes", [b for q in event.quotes for b in quote_lines(q)], base)
+    blocks += section("Quotes", remarks(event.quotes), base)
     blocks += listed("Actors", event.actors, base)
     return blocks
 
@@ -276,9 +293,8 @@ def sources_cited(blocks: Sequence[Block], briefing: Briefing, base: int = 1) ->
 def render_briefing(briefing: Briefing) -> Iterator[Block]:
     """The whole briefing, for exports: the overview, then every item under its kind (made as written out)."""
     yield from render_overview(briefing, 1, lists=False)
-    grouped = any(t.group for t in briefing.threads)
-    for group, members in briefing.thread_groups().items():
-        yield Heading(f"Threads: {clean_line(group)}" if grouped else "Threads", 2)
+    for group, members in briefing.sidebar_groups():
+        yield Heading(f"Threads: {clean_line(group)}" if group is not None else "Threads", 2)
         for thread in members:
             yield from render_thread(thread, briefing, 3)
     kinds: list[tuple[str, Sequence[Item]]] = [

@@ -38,12 +38,14 @@ from brief_tui.render.blocks import (
     missing,
     names,
     position_row,
+    language_tag,
     quote_lines,
+    remarks,
     section,
     span,
     thread_line,
 )
-from brief_tui.render.labels import date_label, source_grade
+from brief_tui.render.labels import date_label, grade_chip, source_grade
 from brief_tui.render.safe import clean, clean_line
 
 __all__ = [
@@ -66,7 +68,7 @@ def render_actor(actor: Actor, briefing: Briefing, base: int = 1) -> list[Block]
     blocks += section("Positions", _positions_of(actor, briefing), base)
     blocks += section("Threads", [thread_line(t) for t in actor.threads], base)
     blocks += section("Events", [event_line(e) for e in actor.events], base)
-    blocks += section("Quotes", [b for q in actor.quotes for b in quote_lines(q)], base)
+    blocks += section("Quotes", remarks(actor.quotes), base)
     return blocks
 
 
@@ -96,7 +98,7 @@ def render_source(source: Source, briefing: Briefing, base: int = 1) -> list[Blo
         blocks.append(field_line("Named", Span("no: an anonymous source", "anon")))
     blocks.append(field_line("URL", span(source.url, "link", url=source.url) if source.url else missing()))
     if source.via:
-        blocks.append(field_line("Via", item_ref(source.via), Span(f" [{source.via.reliability or '?'}]", "grade")))
+        blocks.append(field_line("Via", item_ref(source.via), Span(f" {grade_chip(source.via)}", "grade")))
     if source.note:
         blocks.append(field_line("Note", span(source.note)))
     relayed = [line(item_ref(s), indent=1, bullet=True) for s in briefing.sources if s.via is source]
@@ -177,13 +179,15 @@ def _positions_of(holder: Party | Actor, briefing: Briefing) -> list[Block]:
 def render_quote(quote: Quote, briefing: Briefing, base: int = 1) -> list[Block]:
     """A quote: the words, who said them, when, at which event, and the sources."""
     blocks = header(quote, briefing, "quote", base)
-    blocks.append(line(span(f"“{quote.text}”", "quote")))
+    blocks.append(line(span(f"“{quote.text}”", "quote"), language_tag(quote)))
     said = item_ref(quote.speaker) if quote.speaker else span(quote.said_by, "anon")
     blocks.append(field_line("Said by", said))
     blocks.append(field_line("Date", Span(date_label(quote.date)) if quote.date else missing()))
     if quote.event:
         blocks.append(field_line("At", item_ref(quote.event)))
     blocks.append(citations_line(quote.sources, 0))
+    # The same remark in other words (a translation, another outlet's wording), each to follow.
+    blocks += section("Other renderings", [b for q in quote.renderings for b in quote_lines(q)], base)
     blocks += listed("Threads", quote.threads, base)
     return blocks
 
