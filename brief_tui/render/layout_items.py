@@ -11,6 +11,8 @@ from brief_tui.model import (
     Citation,
     Document,
     Item,
+    KeyPoint,
+    OpenQuestion,
     Part,
     Party,
     Position,
@@ -107,7 +109,7 @@ def render_source(source: Source, briefing: Briefing, base: int = 1) -> list[Blo
     return blocks
 
 
-Claim: TypeAlias = tuple[str, Item, object]
+Claim: TypeAlias = tuple[str, Item | None, object]
 
 
 class _Index:
@@ -134,7 +136,11 @@ def _index(briefing: Briefing) -> _Index:
         for source in {id(c.source): c.source for c in citations}.values():
             index.claims.setdefault(id(source), []).append(claim)
 
+    for point in briefing.key_points:
+        add(point.sources, ("key point", None, point))
     for thread in briefing.threads:
+        for question in thread.open_questions:
+            add(question.sources, ("open question", thread, question))
         for position in thread.positions:
             index.positions.setdefault(id(position.holder), []).append((thread, position))
             add(position.sources, ("position", thread, position))
@@ -155,6 +161,11 @@ def _index(briefing: Briefing) -> _Index:
 
 def _claim_row(claim: Claim) -> tuple[Span | None, ...]:
     kind, item, detail = claim
+    if isinstance(detail, (KeyPoint, OpenQuestion)):
+        where = (Span(" of ", "dim"), item_ref(item)) if item is not None else ()
+        return (Span(kind, "dim"), *where, Span(": ", "dim"), span(detail.text))
+    if item is None:
+        return (Span(kind, "dim"),)
     if isinstance(detail, Position):
         holder = detail.holder
         return (Span("position of ", "dim"), span(holder.name if holder else "?"), Span(" on ", "dim"), item_ref(item))

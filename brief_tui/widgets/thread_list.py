@@ -1,4 +1,6 @@
-"""The sidebar: the overview, then threads grouped by heading, each with a status badge."""
+"""The sidebar: the overview, then threads as format 1 groups them (those without a group first,
+under no heading, then each group under its heading), each with a status badge; a thread's
+short title stands in for a title the column would cut."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Thread
+from brief_tui.render.cells import cells
 from brief_tui.render.labels import THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
 from brief_tui.render.safe import text
 from brief_tui.widgets.quiet_option_list import QuietOptionList
@@ -19,6 +22,8 @@ from brief_tui.widgets.quiet_option_list import QuietOptionList
 __all__ = ["ThreadList"]
 
 OVERVIEW_ID = "overview"
+# The cells before a thread's title: the cursor mark, the badge's glyph and letter, a space.
+_BADGE_CELLS = 4
 
 
 def badge(status: str) -> str:
@@ -44,14 +49,41 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
     def __init__(self, briefing: Briefing, *, id: str | None = None, classes: str | None = None) -> None:
         self.briefing = briefing
         self._threads: dict[str, Thread] = {thread.id: thread for thread in briefing.threads}
+        self._groups = briefing.sidebar_groups()
+        self._order = [thread for _, threads in self._groups for thread in threads]
+        """The threads in the order listed (``move_thread`` follows it)."""
+        self._title_width = 0
+        """Cells a title may take before the column cuts it; 0 until the first resize."""
         super().__init__(*self._build_options(), id=id, classes=classes, markup=False)
 
     def _build_options(self) -> list[Option | None]:
         options: list[Option | None] = [Option(self._label(None), id=OVERVIEW_ID)]
-        for group, threads in self.briefing.thread_groups().items():
-            options.append(Option(text(group, style="bold dim", one_line=True), disabled=True))
+        for group, threads in self._groups:
+            if group is not None:
+                options.append(Option(text(group, style="bold dim", one_line=True), disabled=True))
             options.extend(Option(self._label(thread), id=thread.id) for thread in threads)
         return options
+
+    def _title(self, thread: Thread) -> str:
+        """The title, or the short title when the column would cut the title and the thread has one."""
+        if thread.short_title and self._title_width and cells(thread.title) > self._title_width:
+            return thread.short_title
+        return thread.title
+
+    def on_resize(self) -> None:
+        """Relabel the threads whose title the new width cuts (or no longer cuts)."""
+        padding = self.get_component_styles("option-list--option").padding.width
+        width = self.scrollable_content_region.width - padding - _BADGE_CELLS
+        if width == self._title_width:
+            return
+        before = {thread.id: self._title(thread) for thread in self._order if thread.short_title}
+        self._title_width = width
+        for thread_id, title in before.items():
+            thread = self._threads[thread_id]
+            if self._title(thread) != title:
+                index = self.get_option_index(thread_id)
+                cursor = self.app.no_color and index == self.highlighted
+                self.replace_option_prompt_at_index(index, self._label(thread, cursor=cursor))
 
     def _label(self, thread: Thread | None, *, cursor: bool = False) -> Text:
         """A row's text; ``cursor`` puts a ▸ in its first column."""
@@ -59,7 +91,7 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         if thread is None:
             return Text(f"{mark if cursor else ''}Overview", style="bold")
         label = Text(f"{mark}{badge(thread.status)} ", style="bold")
-        label.append_text(text(thread.title, one_line=True))
+        label.append_text(text(self._title(thread), one_line=True))
         return label
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
@@ -90,7 +122,7 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
 
     def move_thread(self, step: int) -> bool:
         """Highlight the next (+1) or previous (-1) thread; False at either end."""
-        threads = self.briefing.threads
+        threads = self._order
         if not threads:
             return False
         current = self.thread

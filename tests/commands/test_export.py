@@ -42,7 +42,7 @@ def test_markdown_is_whole_and_cited(capsys: pytest.CaptureFixture[str]) -> None
     assert "[Axios](https://www.axios.com/)" in md
     # Claims carry their sources, grades and anonymity.
     assert "**sources:** [Axios \\[B\\]](#axios)" in md
-    assert "A source with knowledge of the call, anonymous, via Axios \\[F\\] 3 possibly true" in md
+    assert "A source with knowledge of the call, anonymous, via Axios \\[F via B\\] 3 possibly true" in md
     assert "anonymous source only" in md
     assert "| **points** | 28 | 27 |" in md
 
@@ -130,7 +130,7 @@ def test_json_is_terminal_safe(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert "\u202e" not in out
     assert "\\u202e" in out
-    assert json.loads(out)["key_points"][1].startswith("Right-to-left: abc\u202e")
+    assert json.loads(out)["key_points"][1]["text"].startswith("Right-to-left: abc\u202e")
 
 
 def test_output_file_and_format_from_suffix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_thread(capsys: pytest.CaptureFixture[str]) -> None:
     first, second = out.index("++ proposes  2025-12-01\n      Working on new ideas."), out.index("+ supports  2025")
     assert us < first < second
     assert "sources: Axios [B]" in out
-    assert "A source with knowledge of the call, anonymous, via Axios [F] 3 possibly true (one source)" in out
+    assert "A source with knowledge of the call, anonymous, via Axios [F via B] 3 possibly true (one source)" in out
     assert "anonymous source only" in out
     assert "Volodymyr Zelenskyy [zelenskyy]" in out
     assert "± conditional  2025-12-05~ (approximate)" in out
