@@ -197,9 +197,7 @@ def citations_line(citations: Sequence[Citation], indent: int = 1) -> Line:
 def citation_rows(citations: Sequence[Citation], indent: int = 1) -> list[Line]:
     """Citations one a row, with their notes, and a warning when all are anonymous or none given."""
     rows = [
-        line(
-            cite(c), *citation_where(c), span(f" — {c.note}", "dim") if c.note else None, indent=indent, bullet=True
-        )
+        line(cite(c), *citation_where(c), span(f" — {c.note}", "dim") if c.note else None, indent=indent, bullet=True)
         for c in citations
     ]
     note = claim_sourcing(citations)

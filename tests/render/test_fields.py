@@ -166,7 +166,12 @@ def test_json_export_carries_the_new_fields() -> None:
     assert enrichment["short_title"] == "Enrichment"
     assert enrichment["open_questions"][1] == {"text": "How long do the limits last?", "sources": ["insider"]}
     assert enrichment["positions"][1]["sources"] == [
-        {"source": "ministry", "url": "https://example.org/statement", "locator": "paragraph 4", "accessed": "2026-03-14"}
+        {
+            "source": "ministry",
+            "url": "https://example.org/statement",
+            "locator": "paragraph 4",
+            "accessed": "2026-03-14",
+        }
     ]
     english = next(q for q in data["quotes"] if q["id"] == "q-english")
     assert english["language"] == "en"
