@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from brief_tui.model.dates import BriefDate, DateError, DatePoint, Precision, parse_date, parse_timezone
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from brief_tui.model.items import Briefing, Document, Event, Position, Quote, StatusChange, Thread, Version
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "counts_at",
     "event_date",
     "event_order",
+    "is_deadline",
     "known_on",
     "spoken_date",
     "step_date",
@@ -51,21 +54,38 @@ def event_date(event: Event) -> BriefDate | None:
     return date
 
 
-def counts_at(date: BriefDate | None) -> datetime | None:
-    """The moment a date is placed and sorted at: its earliest, or a deadline's end; None if undated."""
+def is_deadline(event: Event, as_of: BriefDate) -> bool:
+    """Whether an event is a deadline: an open start (``../2028-12``) on a future event, "by then".
+
+    Future means planned (scheduled, expected, postponed, cancelled) or ending after as_of;
+    an open start in the past ("frozen since before records, until 28 Nov") stays a span.
+    """
+    date = event_date(event)
+    if date is None or date.start is not None or date.end is None:
+        return False
+    return event.status in _PLANNED or date.end.latest >= as_of.earliest
+
+
+def counts_at(event: Event, as_of: BriefDate) -> datetime | None:
+    """The moment an event is placed and sorted at: its earliest, a deadline's end; None if undated."""
+    date = event_date(event)
     if date is None:
         return None
-    if date.start is None and date.end is not None:
+    if date.end is not None and is_deadline(event, as_of):
         return date.end.earliest
     return date.earliest
 
 
-def event_order(event: Event) -> tuple[bool, datetime, int, int]:
-    """Sort key for events: dated first, by the moment they count at, coarser first, then as written."""
-    date = event_date(event)
-    moment = counts_at(date)
-    precision = int(date.precision) if date is not None else 0
-    return (moment is None, moment or _NEVER, precision, event.order)
+def event_order(as_of: BriefDate) -> Callable[[Event], tuple[bool, datetime, int, int]]:
+    """A sort key for events: dated first, by the moment they count at, coarser first, then as written."""
+
+    def key(event: Event) -> tuple[bool, datetime, int, int]:
+        date = event_date(event)
+        moment = counts_at(event, as_of)
+        precision = int(date.precision) if date is not None else 0
+        return (moment is None, moment or _NEVER, precision, event.order)
+
+    return key
 
 
 def upcoming(briefing: Briefing | KnownOn) -> list[Event]:
@@ -80,7 +100,7 @@ def upcoming(briefing: Briefing | KnownOn) -> list[Event]:
         date = event_date(event)
         if event.status in _UPCOMING and (date is None or date.latest >= as_of.earliest):
             found.append(event)
-    return sorted(found, key=event_order)
+    return sorted(found, key=event_order(as_of))
 
 
 def spoken_date(date: BriefDate) -> str:
@@ -226,7 +246,7 @@ def travel_dates(briefing: Briefing) -> list[BriefDate]:
         {
             moment.astimezone(zone).date()
             for event in briefing.events
-            if (moment := counts_at(event_date(event))) is not None and moment.year > 1
+            if (moment := counts_at(event, briefing.as_of)) is not None and moment.year > 1
         }
     )
     return [parse_date(day.isoformat(), zone) for day in days]

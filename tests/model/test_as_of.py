@@ -10,6 +10,7 @@ from brief_tui.model.as_of import (
     KnownOn,
     counts_at,
     event_order,
+    is_deadline,
     known_on,
     spoken_date,
     step_date,
@@ -117,10 +118,19 @@ def test_travel_dates_step_through_the_days_events_begin_on(builtin: Briefing) -
     assert step_date(dates, dates[0], -1) is None
 
 
-def test_a_deadline_counts_at_its_end_and_an_open_end_at_its_start() -> None:
-    assert counts_at(parse_date("../2028-12")) == parse_date("2028-12").earliest
-    assert counts_at(parse_date("2026-02/..")) == parse_date("2026-02").earliest
-    assert counts_at(None) is None
+def test_a_future_open_start_is_a_deadline_counted_at_its_end() -> None:
+    as_of = parse_date("2025-12-06")
+    deadline = Event(id="d", date=parse_date("../2028-12"), status="expected")
+    assert is_deadline(deadline, as_of)
+    assert counts_at(deadline, as_of) == parse_date("2028-12").earliest
+    ongoing = Event(id="o", date=parse_date("2026-02/.."), status="expected")
+    assert not is_deadline(ongoing, as_of)
+    assert counts_at(ongoing, as_of) == parse_date("2026-02").earliest
+    past = Event(id="p", date=parse_date("../2025-11-28"), status="occurred")
+    assert not is_deadline(past, as_of)  # "since before records, until 28 Nov": a span
+    assert counts_at(past, as_of) == parse_date("../2025-11-28").earliest
+    object.__setattr__(ongoing, "date", None)
+    assert counts_at(ongoing, as_of) is None
 
 
 def test_spoken_dates() -> None:
@@ -146,7 +156,7 @@ def test_events_order_deadlines_at_their_end_and_undated_last() -> None:
     undated = Event(id="undated", date=parse_date("2099"), status="expected", order=99)
     object.__setattr__(undated, "date", None)  # no date yet, as format 1 now allows
     briefing.events.append(undated)
-    ordered = sorted(briefing.events, key=event_order)
+    ordered = sorted(briefing.events, key=event_order(briefing.as_of))
     assert _ids(ordered) == ["soon", "from", "month", "deadline", "undated"]
     assert _ids(upcoming(briefing)) == ["soon", "from", "month", "deadline", "undated"]
 

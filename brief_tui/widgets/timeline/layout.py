@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
+from brief_tui.model.as_of import event_date, event_order, is_deadline
 from brief_tui.model.dates import DateError, parse_timezone
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASOF_GLYPH",
     "ASOF_LABEL",
+    "CELL_GAP",
     "KEPT_LAYOUTS",
     "MAX_SUB_ROWS",
     "ZOOMS",
@@ -47,6 +49,8 @@ MAX_SUB_ROWS = 4
 """Rows a lane may grow to so that overlapping intervals stay readable."""
 KEPT_LAYOUTS = 6
 """Layouts kept at once (of 10: five zooms, two lane modes); each is about 1 MB at 10,000 events."""
+CELL_GAP = 2
+"""Columns from one cell to the next at least: one free column between any two."""
 _RIGHT_ROOM = 12  # columns after the last date, for its tick label and the open-end arrow
 _EPOCH = datetime(1970, 1, 1)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -108,6 +112,18 @@ class Row:
         self.members.extend(events)
         self.starts.append(len(self.members))
 
+    def extend_last(self, events: list[int]) -> None:
+        """Add events (later than its own) to the rightmost cell."""
+        self.members.extend(events)
+        self.starts[-1] = len(self.members)
+
+    def find(self, event: int, col: int) -> int | None:
+        """The cell holding an event whose own column is ``col`` (it may have joined the cell before)."""
+        for k in self.cells_between(col - CELL_GAP + 1, col):
+            if event in self.members[self.starts[k] : self.starts[k + 1]]:
+                return k
+        return None
+
     def cell(self, k: int) -> tuple[int, ...]:
         """The events of cell ``k``, in date order."""
         return tuple(self.members[self.starts[k] : self.starts[k + 1]])
@@ -141,20 +157,24 @@ class TimelineData:
         except DateError:
             tz = None
         zone = tz or timezone.utc
-        # Undated events ("no date yet") have no place on the axis.
-        dated = [(event, event.date) for event in briefing.events if event.date is not None]
-        self.events: list[Event] = [event for event, _date in dated]
+        dated = [event for event in briefing.events if event_date(event) is not None]
+        self.events: list[Event] = sorted(dated, key=event_order(briefing.as_of))  # deadlines at their end
+        self.undated: list[Event] = [event for event in briefing.events if event_date(event) is None]
         self.index: dict[Event, int] = {event: i for i, event in enumerate(self.events)}
         self.asof = _local_seconds(briefing.as_of.earliest, zone)
         self.anchor = array("d")
-        self.start: dict[int, float | None] = {}  # intervals only; None when open
+        self.start: dict[int, float | None] = {}  # intervals with a start only; None when open-ended
         self.end: dict[int, float | None] = {}
-        for i, (_event, date) in enumerate(dated):
+        self.deadlines: set[int] = set()  # open starts (``../2028-12``): a point at their end
+        for i, event in enumerate(self.events):
+            date = event.date
             first = _local_seconds(date.start.earliest, zone) if date.start else None
             last = _local_seconds(date.end.earliest, zone) if date.end else None
             anchor = first if first is not None else last
             self.anchor.append(anchor if anchor is not None else self.asof)
-            if date.interval:
+            if is_deadline(event, briefing.as_of):
+                self.deadlines.add(i)
+            elif date.interval:
                 self.start[i] = first
                 self.end[i] = last
         finite = [*self.anchor, *(t for t in self.end.values() if t is not None), self.asof]
@@ -340,8 +360,14 @@ class ZoomLayout:
             if sub is not None:
                 rows[sub].spans.append(span)
                 ends[sub] = span.end
+        first = rows[0]
         for col in sorted(cells):
-            rows[0].add_cell(col, sorted(cells[col]))
+            # A cell right beside the one before joins it: every cell then has a free column
+            # on each side, so a count never touches a glyph or another count ("● ● 352●●●").
+            if first.cols and col - first.cols[-1] < CELL_GAP:
+                first.extend_last(sorted(cells[col]))
+            else:
+                first.add_cell(col, sorted(cells[col]))
         return rows
 
     @staticmethod
@@ -371,25 +397,40 @@ def _clear(col: int, label: str, first: int, last: int) -> bool:
 
 
 def asof_label(layout: ZoomLayout) -> tuple[int, str]:
-    """Where the as-of mark and its label go on the tick row: ``┊as of`` or, to spare a tick, ``as of┊``."""
-    right = (layout.asof_col, ASOF_GLYPH + ASOF_LABEL)
-    left = (layout.asof_col - len(ASOF_LABEL), ASOF_LABEL + ASOF_GLYPH)
-    near = _raw_ticks(layout, layout.asof_col - 16, layout.asof_col + 16)
-    for col, text in (right, left):
-        if col >= 0 and all(_clear(c, label, col, col + len(text) - 1) for c, label in near):
-            return col, text
-    return right
+    """Where the as-of mark goes on the tick row: ``┊as of``, ``as of┊``, a bare ``┊``, or nothing.
+
+    The label may crowd out a neighbouring period's tick label, never its own period's
+    ("Dec 2025" three columns before it at month zoom). A bare ``┊`` on its period's first
+    column pushes that label one column right (``┊6 Dec``). Every lane row shows the ``┊``
+    line whatever this says.
+    """
+    asof = layout.asof_col
+    near = _raw_ticks(layout, asof - 16, asof + 16)
+    own = [(c, label) for c, label in near if c <= asof][-1:]
+    places = ((asof, ASOF_GLYPH + ASOF_LABEL), (asof - len(ASOF_LABEL), ASOF_LABEL + ASOF_GLYPH))
+    for ticks in (near, own):
+        for col, text in places:
+            if col >= 0 and all(_clear(c, label, col, col + len(text) - 1) for c, label in ticks):
+                return col, text
+    if all(c == asof or _clear(c, label, asof, asof) for c, label in near):
+        return asof, ASOF_GLYPH
+    return asof, ""
 
 
 def tick_labels(layout: ZoomLayout, first: int, last: int) -> list[tuple[int, str]]:
     """Tick labels starting in columns ``first`` to ``last``, none touching another or the as-of label.
 
     Ticks are spaced wider than their labels at every zoom, so only the as-of label can
-    crowd one out; the same ticks are dropped whatever the window.
+    crowd one out (never its own period's, see :func:`asof_label`); the same ticks are
+    dropped whatever the window.
     """
-    col, text = asof_label(layout)
+    asof, mark = asof_label(layout)
     found: list[tuple[int, str]] = []
-    for tick, label in _raw_ticks(layout, first, last):
-        if _clear(tick, label, col, col + len(text) - 1) and (not found or _clear(*found[-1], tick, tick)):
-            found.append((tick, label))
+    for tick, label in _raw_ticks(layout, first - 1, last):
+        col = tick + 1 if mark == ASOF_GLYPH and tick == asof else tick
+        if not first <= col <= last or (found and not _clear(*found[-1], col, col)):
+            continue
+        if len(mark) > 1 and not _clear(col, label, asof, asof + len(mark) - 1):
+            continue
+        found.append((col, label))
     return found
