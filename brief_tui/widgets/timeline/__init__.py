@@ -20,10 +20,21 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brief_tui.actions import bindings_for
+from brief_tui.model.as_of import counts_at
 from brief_tui.render.safe import clean_line
-from brief_tui.widgets.timeline.cursor import Cursor, Move
+from brief_tui.widgets.timeline.cursor import Cursor, Move, scroll_x
 from brief_tui.widgets.timeline.layout import ZOOMS, TimelineData, ZoomLayout
-from brief_tui.widgets.timeline.strips import Palette, axis_strip, caption_strip, lane_strip, list_strip
+from brief_tui.widgets.timeline.strips import (
+    LABEL_ROOM,
+    Palette,
+    axis_strip,
+    caption_strip,
+    heading_strip,
+    lane_strip,
+    list_strip,
+    undated_strip,
+    when,
+)
 
 if TYPE_CHECKING:
     from textual import events
@@ -135,7 +146,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             merged: max((cell_len(clean_line(lane.title)) for lane in self._data.lanes_for(merged)), default=4)
             for merged in (False, True)
         }
-        self._date_width = min(23, max((cell_len(clean_line(e.shown_date)) + 1 for e in briefing.events), default=10))
+        self._date_width = min(23, max((cell_len(clean_line(when(e))) + 1 for e in briefing.events), default=10))
         self._zoom: str | None = None  # chosen to fit once the width is known
         self._list_mode = False
         self._palette: Palette | None = None
@@ -323,7 +334,8 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         return max(1, self._view.width - self._label_width())
 
     def _list_rows(self) -> int:
-        return len(self._data.events) + 1  # the events and the as-of line
+        undated = len(self._data.undated)
+        return len(self._data.events) + 1 + (undated + 1 if undated else 0)  # as-of line, "No date yet"
 
     def _asof_row(self) -> int:
         """The list row of the as-of line: before the first event that starts at or after as_of
@@ -334,8 +346,8 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
                 (
                     number
                     for number, event in enumerate(self._data.events)
-                    if event.date is None
-                    or (event.date.earliest >= as_of.earliest and event.date.latest > as_of.latest)
+                    if (counts_at(event, as_of) or as_of.earliest) >= as_of.earliest
+                    and event.date.latest > as_of.latest
                 ),
                 len(self._data.events),
             )
@@ -349,7 +361,8 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             self.virtual_size = Size(self._view.width, self._list_rows() + 1)
         else:
             layout = self._layout()
-            self.virtual_size = Size(self._label_width() + layout.width, len(layout.rows) + 2)
+            undated = 1 if self._data.undated else 0
+            self.virtual_size = Size(self._label_width() + layout.width, len(layout.rows) + 2 + undated)
 
     def _scroll_to_selection(self, *, center: bool = False, keep: int | None = None) -> None:
         selected, lane = self._cursor.selected, self._cursor.lane
@@ -369,16 +382,8 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         layout = self._layout()
         col = layout.col[selected]
         area = self._lane_area()
-        margin = min(6, area // 4)
-        x = round(self.scroll_x)
-        if keep is not None:
-            x = col - keep
-        elif center:
-            x = col - area // 2
-        elif col < x + margin:
-            x = col - margin
-        elif col > x + area - 1 - margin:
-            x = col - area + 1 + margin
+        label = min(LABEL_ROOM, cell_len(clean_line(self._data.events[selected].title or "")))
+        x = scroll_x(col, round(self.scroll_x), area, label=label, center=center, keep=keep)
         visible = max(1, height - 2)
         row = layout.row_of(lane, selected)
         first = layout.lane_row[lane]
@@ -434,7 +439,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         if self._list_mode:
             number = round(self.scroll_y) + y
             asof_row = self._asof_row()
-            if number == asof_row or number >= self._list_rows():
+            if number == asof_row or number >= len(self._data.events) + 1:
                 return None
             return self._cursor.to(number - (1 if number > asof_row else 0))
         layout = self._layout()
@@ -492,18 +497,19 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             return (1, 1)
         layout = self._layout()
         row = layout.rows[layout.row_of(lane, selected)]
-        for k in row.cells_between(layout.col[selected], layout.col[selected]):
-            cell = row.cell(k)
-            if selected in cell:
-                return (cell.index(selected) + 1, len(cell))
-        return (1, 1)
+        k = row.find(selected, layout.col[selected])
+        if k is None:
+            return (1, 1)
+        cell = row.cell(k)
+        return (cell.index(selected) + 1, len(cell))
 
     def render_line(self, y: int) -> Strip:
         """One line of the widget: the axis, a lane row (or list row), or the caption."""
         width, height = self._view
         palette = self._get_palette()
         if y == height - 1:
-            return caption_strip(self.selected, place=self._place(), width=width, palette=palette)
+            deadline = self._cursor.selected in self._data.deadlines
+            return caption_strip(self.selected, place=self._place(), width=width, palette=palette, deadline=deadline)
         if self._list_mode:
             return self._list_line(round(self.scroll_y) + y, width, palette)
         label_width = self._label_width()
@@ -518,6 +524,8 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
                 self._strips[key] = strip
             return strip
         number = round(self.scroll_y) + y - 1
+        if number == len(layout.rows) and self._data.undated:
+            return undated_strip(self._data.undated, width=width, label_width=label_width, palette=palette)
         if number >= len(layout.rows):
             return Strip.blank(width, palette.base)
         row = layout.rows[number]
@@ -550,7 +558,14 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         asof_row = self._asof_row()
         if number >= self._list_rows():
             return Strip.blank(width, palette.base)
-        event = None if number == asof_row else self._data.events[number - (1 if number > asof_row else 0)]
+        dated = len(self._data.events) + 1
+        if number == dated:
+            return heading_strip("No date yet", width, palette)
+        if number > dated:
+            event: Event | None = self._data.undated[number - dated - 1]
+        else:
+            event = None if number == asof_row else self._data.events[number - (1 if number > asof_row else 0)]
+        index = self._data.index.get(event) if event is not None else None
         return list_strip(
             event,
             width=width,
@@ -560,4 +575,5 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             thread=self._cursor.thread,
             asof_text=self._asof_text,
             palette=palette,
+            deadline=index in self._data.deadlines,
         )

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from brief_tui.model import Thread
     from brief_tui.widgets.timeline.layout import Lane, TimelineData
 
-__all__ = ["Cursor", "Move", "neighbour"]
+__all__ = ["Cursor", "Move", "neighbour", "scroll_x"]
 
 Move = tuple[int, int]
 """The event to select and the lane to show it in."""
@@ -119,3 +119,24 @@ class Cursor:
         """Switch lane modes, keeping the selection and putting the cursor in a lane that shows it."""
         self.merged = not self.merged
         self.lane = self.lane_for(self.selected, keep=False) if self.selected is not None else 0
+
+
+def scroll_x(col: int, x: int, area: int, *, label: int = 0, center: bool = False, keep: int | None = None) -> int:
+    """The left column of the window that shows column ``col`` (the selection), from window ``x``.
+
+    ``keep`` holds the selection at that window column (zooming), ``center`` centres it;
+    otherwise the window moves only when the selection nears an edge, and then far enough
+    that its ``label`` and a little of what comes after stay in view (``}`` along a thread
+    no longer leaves the event at the right edge with its title cut off).
+    """
+    left = min(6, area // 4)
+    right = min(max(left, label + 2 + left), area // 2)
+    if keep is not None:
+        return col - keep
+    if center:
+        return col - area // 2
+    if col < x + left:
+        return col - left
+    if col > x + area - 1 - right:
+        return col - area + 1 + right
+    return x

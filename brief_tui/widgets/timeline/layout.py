@@ -397,22 +397,26 @@ def _clear(col: int, label: str, first: int, last: int) -> bool:
 
 
 def asof_label(layout: ZoomLayout) -> tuple[int, str]:
-    """Where the as-of mark goes on the tick row: ``┊as of``, ``as of┊``, a bare ``┊``, or nothing.
+    """Where the as-of mark goes on the tick row: ``┊as of``, ``as of┊``, ``┊as of 6 Dec``, ``┊`` or nothing.
 
     The label may crowd out a neighbouring period's tick label, never its own period's
-    ("Dec 2025" three columns before it at month zoom). A bare ``┊`` on its period's first
-    column pushes that label one column right (``┊6 Dec``). Every lane row shows the ``┊``
-    line whatever this says.
+    ("Dec 2025" three columns before it at month zoom): on its period's first column it
+    names the period itself (``┊as of 6 Dec``); where no form fits, the tick row shows
+    the period's label alone. Every lane row shows the ``┊`` line whatever this says.
     """
     asof = layout.asof_col
     near = _raw_ticks(layout, asof - 16, asof + 16)
     own = [(c, label) for c, label in near if c <= asof][-1:]
     places = ((asof, ASOF_GLYPH + ASOF_LABEL), (asof - len(ASOF_LABEL), ASOF_LABEL + ASOF_GLYPH))
-    for ticks in (near, own):
-        for col, text in places:
-            if col >= 0 and all(_clear(c, label, col, col + len(text) - 1) for c, label in ticks):
-                return col, text
-    if all(c == asof or _clear(c, label, asof, asof) for c, label in near):
+    for col, text in places:
+        if col >= 0 and all(_clear(c, label, col, col + len(text) - 1) for c, label in near):
+            return col, text
+    if own and own[0][0] == asof:  # as_of opens its period: say both, "┊as of 6 Dec"
+        return asof, f"{ASOF_GLYPH}{ASOF_LABEL} {own[0][1]}"
+    for col, text in places:
+        if col >= 0 and all(_clear(c, label, col, col + len(text) - 1) for c, label in own):
+            return col, text
+    if all(_clear(c, label, asof, asof) for c, label in near):
         return asof, ASOF_GLYPH
     return asof, ""
 
@@ -426,11 +430,10 @@ def tick_labels(layout: ZoomLayout, first: int, last: int) -> list[tuple[int, st
     """
     asof, mark = asof_label(layout)
     found: list[tuple[int, str]] = []
-    for tick, label in _raw_ticks(layout, first - 1, last):
-        col = tick + 1 if mark == ASOF_GLYPH and tick == asof else tick
-        if not first <= col <= last or (found and not _clear(*found[-1], col, col)):
-            continue
-        if len(mark) > 1 and not _clear(col, label, asof, asof + len(mark) - 1):
+    for col, label in _raw_ticks(layout, first, last):
+        if (found and not _clear(*found[-1], col, col)) or (
+            mark and not _clear(col, label, asof, asof + len(mark) - 1)
+        ):
             continue
         found.append((col, label))
     return found

@@ -15,6 +15,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from brief_tui.model.as_of import event_date, spoken_date
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS, date_label
 from brief_tui.render.safe import clean_line
 from brief_tui.widgets.timeline.layout import ASOF_GLYPH, ASOF_LABEL, asof_label, tick_labels
@@ -25,14 +26,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ASOF_GLYPH",
+    "LEGEND",
     "Palette",
     "axis_strip",
     "caption_strip",
     "fit",
+    "heading_strip",
     "lane_strip",
     "list_strip",
     "qualifier_mark",
     "shorten",
+    "undated_strip",
+    "when",
 ]
 
 SPAN_GLYPH = "─"
@@ -41,6 +46,7 @@ OPEN_START_GLYPH = "◂"
 OPEN_END_GLYPH = "▸"
 CURSOR_GLYPH = "▸"
 HIGHLIGHT_GLYPH = "┃"
+SPAN_ROW_LABEL = "periods"  # a lane's extra rows hold only periods (───┤): the label says so
 LABEL_ROOM = 48  # the longest title drawn after a glyph; rows are laid out this far past the window
 
 Names = tuple[str, ...]
@@ -70,20 +76,43 @@ def status_of(event: Event) -> str:
 
 def qualifier_mark(event: Event) -> str:
     """``?`` for an uncertain date, ``~`` for an approximate one, else empty."""
-    if event.date is None:
+    date = event_date(event)
+    if date is None:
         return ""
-    if event.date.uncertain:
+    if date.uncertain:
         return "?"
-    return "~" if event.date.approximate else ""
+    return "~" if date.approximate else ""
 
 
-def caption_date(event: Event) -> str:
+def _open(event: Event, deadline: bool) -> bool:
+    """Whether the date is better said in words: a deadline or an open end."""
+    date = event_date(event)
+    return date is not None and (deadline or (date.interval and date.end is None))
+
+
+def when(event: Event, *, deadline: bool = False) -> str:
+    """The date for a list: as the author wrote it for readers, or in words where the notation
+    would puzzle (``by Dec 2028``, ``from Feb 2026``, ``no date yet``), else as written."""
+    date = event_date(event)
+    if event.display_date:
+        return event.display_date
+    if date is None:
+        return "no date yet"
+    return spoken_date(date) if _open(event, deadline) else date.text
+
+
+def caption_date(event: Event, *, deadline: bool = False) -> str:
     """The date a reader should see, with a word for its qualifier."""
-    if not event.display_date:
-        return date_label(event.date)
-    date = event.date
-    words = [w for w, on in (("uncertain", date and date.uncertain), ("approximate", date and date.approximate)) if on]
-    return f"{event.display_date}, {' and '.join(words)}" if words else event.display_date
+    date = event_date(event)
+    if date is None:
+        return f"no date yet ({event.display_date})" if event.display_date else "no date yet"
+    words = [w for w, on in (("uncertain", date.uncertain), ("approximate", date.approximate)) if on]
+    if event.display_date:
+        return f"{event.display_date}, {' and '.join(words)}" if words else event.display_date
+    if _open(event, deadline):
+        shown = spoken_date(date)
+        return f"{shown} ({', '.join(words)})" if words else shown
+    return date_label(date)
 
 
 def shorten(text: str, width: int) -> str:
@@ -121,6 +150,7 @@ class _Canvas:
         self.chars = [" "] * (hi - lo)
         self.names: list[Names] = [names] * (hi - lo)
         self.taken = [False] * (hi - lo)
+        self.runs: list[tuple[int, int]] = []  # the columns each written text covers
 
     def put(self, col: int, char: str, names: Names, take: bool = True) -> None:
         at = col - self.lo
@@ -141,6 +171,7 @@ class _Canvas:
         if room - 1 < min(3, cell_len(text)):
             return
         text = shorten(text, room - 1)
+        self.runs.append((col, col + cell_len(text)))
         for piece, size in _graphemes(text):
             self.put(col, piece, names, take=False)
             for extra in range(1, size):
@@ -155,6 +186,11 @@ class _Canvas:
             chars[0] = " "  # the right half of a wide character cut by the left edge
         if chars and last < len(self.chars) and self.chars[last] == "":
             chars[-1] = " "  # a wide character cut by the right edge
+        if chars and any(begin < end - 1 and end < finish for begin, finish in self.runs):
+            # A title or tick label runs on past the right edge: say so, as a cut title does.
+            if chars[-1] == "" and len(chars) > 1:
+                chars[-2] = " "
+            chars[-1] = "…"
         return _runs(chars, self.names[first:last], palette)
 
 
@@ -180,7 +216,7 @@ def _lane_label(
     if thread is not None and lane.thread is thread:
         names += ("highlight",)
     marker = CURSOR_GLYPH if cursor and first_row else " "
-    title = clean_line(lane.title) if first_row else ""
+    title = clean_line(lane.title) if first_row else SPAN_ROW_LABEL
     return [Segment(fit(marker + fit(title, width - 2), width), palette.get(names))]
 
 
@@ -255,8 +291,11 @@ def lane_strip(
         # No title for a glyph left of the window (it would show as a stray fragment), nor
         # squeezed in behind a neighbour's glyph.
         if col >= x0 and (marked or canvas.free(col + 1)):
-            title = data.events[shown].title or data.events[shown].id
-            canvas.write(col + 2, shorten(clean_line(title), LABEL_ROOM - 2), names)
+            event = data.events[shown]
+            title = clean_line(event.title or event.id)
+            if shown in data.deadlines:
+                title = f"{when(event, deadline=True)}: {title}"
+            canvas.write(col + 2, shorten(title, LABEL_ROOM - 2), names)
     label = _lane_label(lane, label_width, row.sub == 0, cursor, thread, palette)
     return Strip([*label, *canvas.segments(x0, x0 + width, palette)], label_width + width)
 
@@ -289,7 +328,9 @@ def _line(parts: list[tuple[str, Names]], width: int, pad: Names, palette: Palet
     return Strip(segments, width)
 
 
-def caption_strip(event: Event | None, *, place: tuple[int, int], width: int, palette: Palette) -> Strip:
+def caption_strip(
+    event: Event | None, *, place: tuple[int, int], width: int, palette: Palette, deadline: bool = False
+) -> Strip:
     """The selected event's status, date and title on one line; ``place`` is (k, n) in a crowded cell."""
     if event is None:
         return _line([(" No events", ("caption",))], width, ("caption",), palette)
@@ -297,7 +338,7 @@ def caption_strip(event: Event | None, *, place: tuple[int, int], width: int, pa
     k, n = place
     parts = [
         (f" {EVENT_STATUS_GLYPHS[status]} {status}", ("caption", status)),
-        (f" · {caption_date(event)}", ("caption",)),
+        (f" · {caption_date(event, deadline=deadline)}", ("caption",)),
         (f" · {clean_line(event.title or event.id)}", ("caption",)),
     ]
     if n > 1:
@@ -315,6 +356,7 @@ def list_strip(
     thread: Thread | None,
     asof_text: str,
     palette: Palette,
+    deadline: bool = False,
 ) -> Strip:
     """One row of the vertical dated list: an event (glyph, date, title), or the as-of line when None."""
     if event is None:
@@ -326,7 +368,7 @@ def list_strip(
     status = status_of(event)
     mark = qualifier_mark(event)
     qualified: Names = ("qualified",) if mark else ()
-    date_text = clean_line(event.shown_date)
+    date_text = clean_line(when(event, deadline=deadline))
     if mark and not date_text.endswith(mark):
         date_text += mark
     parts = [
@@ -336,3 +378,34 @@ def list_strip(
         (clean_line(event.title or event.id), (*base, "label", *chosen)),
     ]
     return _line(parts, width, (*base, *chosen), palette)
+
+
+def heading_strip(text: str, width: int, palette: Palette) -> Strip:
+    """A heading row of the dated list, such as "No date yet" above the events that have none."""
+    return _line([(f" {text} ", ("tick",))], width, ("tick",), palette)
+
+
+def undated_strip(events: list[Event], *, width: int, label_width: int, palette: Palette) -> Strip:
+    """The row under the lanes for events with no date yet: listed by glyph and title, off the axis."""
+    head = fit(" no date", label_width) if label_width > 0 else ""
+    parts: list[tuple[str, Names]] = [(head, ("lane",))] if head else []
+    for n, event in enumerate(events):
+        status = status_of(event)
+        parts.append(((" · " if n else " ") + EVENT_STATUS_GLYPHS[status], ("label", status)))
+        parts.append((f" {clean_line(event.title or event.id)}", ("label",)))
+    return _line(parts, width, (), palette)
+
+
+LEGEND: tuple[tuple[str, str], ...] = (
+    ("3", "three events at one place on the line (+: ten or more); the caption names the selected one"),
+    (
+        f"{SPAN_GLYPH * 3}{SPAN_END_GLYPH}",
+        f"a period, from its start to its end; a lane's extra rows ({SPAN_ROW_LABEL}) hold them",
+    ),
+    (f"{OPEN_START_GLYPH} {OPEN_END_GLYPH}", "a period open at its start / at its end (from Feb 2026)"),
+    ("by Dec 2028", "a deadline: an open start on a future event, placed at its end"),
+    (ASOF_GLYPH, "as of: the moment the briefing describes; the shaded part is after it"),
+    ("? ~", "an uncertain / approximate date"),
+    ("no date", "events with no date yet, listed under the lanes, not on the axis"),
+)
+"""The timeline's marks and what they mean, for the help screen."""

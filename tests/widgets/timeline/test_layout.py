@@ -124,24 +124,19 @@ def test_tick_labels_never_overlap_each_other_or_the_asof_label(zoom: str, as_of
     ticks = tick_labels(layout, -40, layout.width + 40)
     asof_col, asof_text = asof_label(layout)
     spans = [(col, col + len(text) - 1) for col, text in ticks]
+    spans += [(asof_col, asof_col + len(asof_text) - 1)] if asof_text else []
+    spans.sort()
     for (_, end), (start, _) in itertools.pairwise(spans):
         assert start > end + 1  # at least one blank column between any two labels
-    if asof_text == ASOF_GLYPH:  # the bare mark may lead its own tick's label: "┊6 Dec"
-        assert all(asof_col < start or asof_col > end for start, end in spans)
-    elif asof_text:
-        spans = sorted([*spans, (asof_col, asof_col + len(asof_text) - 1)])
-        for (_, end), (start, _) in itertools.pairwise(spans):
-            assert start > end + 1
 
 
 def test_the_asof_label_never_hides_its_own_periods_label() -> None:
     data = TimelineData(make_briefing([("e", "2025-11-20", None, (), "E")], as_of="2025-12-06"))
     month = data.layout("month", merged=False)
     assert "Dec 2025" in [text for _, text in tick_labels(month, 0, month.width)]
+    assert asof_label(month) == (month.asof_col, "")  # no room: the period's name wins
     day = data.layout("day", merged=False)
-    labels = dict(tick_labels(day, 0, day.width))
-    assert asof_label(day) == (day.asof_col, ASOF_GLYPH)
-    assert labels[day.asof_col + 1] == "6 Dec"
+    assert asof_label(day) == (day.asof_col, "┊as of 6 Dec")
 
 
 @pytest.mark.parametrize("zoom", ZOOMS)
