@@ -372,12 +372,14 @@ class ZoomLayout:
 
     @staticmethod
     def _fits(span: Span, end_of_row: int, point_cols: list[int] | None) -> bool:
-        if end_of_row >= span.start:
+        """Whether a span fits on a row: a free column from the row's last span and, on the first
+        row, from every point (a count beside a span's end would read as one mark: ``┤3``)."""
+        if end_of_row + 1 >= span.start:
             return False
         if point_cols is None:
             return True
-        at = bisect.bisect_left(point_cols, span.start)
-        return at == len(point_cols) or point_cols[at] > span.end
+        at = bisect.bisect_left(point_cols, span.start - 1)
+        return at == len(point_cols) or point_cols[at] > span.end + 1
 
 
 def _raw_ticks(layout: ZoomLayout, first: int, last: int) -> list[tuple[int, str]]:

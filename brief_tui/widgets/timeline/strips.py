@@ -18,7 +18,7 @@ from textual.strip import Strip
 from brief_tui.model.as_of import event_date, spoken_date
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS, date_label
 from brief_tui.render.safe import clean_line
-from brief_tui.widgets.timeline.layout import ASOF_GLYPH, ASOF_LABEL, asof_label, tick_labels
+from brief_tui.widgets.timeline.layout import ASOF_GLYPH, ASOF_LABEL, CELL_GAP, asof_label, tick_labels
 
 if TYPE_CHECKING:
     from brief_tui.model import Event, Thread
@@ -191,6 +191,8 @@ class _Canvas:
             if chars[-1] == "" and len(chars) > 1:
                 chars[-2] = " "
             chars[-1] = "…"
+            if len(chars) > 1 and chars[-2] == " ":  # cut after a word: "A rather… ", not "A rather …"
+                chars[-2], chars[-1] = "…", " "
         return _runs(chars, self.names[first:last], palette)
 
 
@@ -269,6 +271,7 @@ def lane_strip(
         elif not span.open_start:
             canvas.put(span.end, SPAN_END_GLYPH, names_for(span.end, *fill))
     titled: list[tuple[int, int, Names, bool]] = []
+    counts: set[int] = set()
     for k in row.cells_between(lo, hi - 1):
         col, events = row.cols[k], row.cell(k)
         shown = selected if selected in events else events[0] if len(events) == 1 else None
@@ -276,17 +279,21 @@ def lane_strip(
         if shown is None:
             count = str(len(events)) if len(events) <= 9 else "+"
             canvas.put(col, count, names_for(col, "count", *lit(events[0])))
+            counts.add(col)
             continue
         event = data.events[shown]
         mark = qualifier_mark(event)
         status = status_of(event)
         glyph_names = names_for(col, status, *(("qualified",) if mark else ()), *lit(shown), *chosen)
         canvas.put(col, EVENT_STATUS_GLYPHS[status], glyph_names)
-        marked = bool(mark) and canvas.free(col + 1)
+        crowded = k + 1 < len(row.cols) and row.cols[k + 1] <= col + CELL_GAP  # the mark would touch the next
+        marked = bool(mark) and canvas.free(col + 1) and not crowded
         if marked:
             canvas.put(col + 1, mark, names_for(col + 1, "qualified", *lit(shown)))
         if len(events) == 1:  # a crowded cell shows its selected event's glyph; the caption says how many
             titled.append((col, shown, names_for(col, "label", *lit(shown), *chosen), marked))
+    if counts & {asof - 1, asof + 1} and canvas.chars[asof - lo : asof - lo + 1] == [ASOF_GLYPH]:
+        canvas.put(asof, " ", names_for(asof))  # the line would read as part of a count: "7┊+"
     for col, shown, names, marked in titled:
         # No title for a glyph left of the window (it would show as a stray fragment), nor
         # squeezed in behind a neighbour's glyph.
