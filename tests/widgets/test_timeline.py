@@ -86,6 +86,7 @@ async def test_lane_labels_on_the_left_with_other_last() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         labels = [line[:19].strip() for line in lines(timeline_of(app))[1:-1] if line[:19].strip()]
+        labels = [label for label in labels if label != "periods"]  # a lane's extra rows of periods
         assert labels == ["▸Security guarante…", "Territory and the…", "The 28-point plan", "Sanctions", "Other"]
 
 
