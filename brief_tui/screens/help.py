@@ -15,6 +15,7 @@ from textual.widgets import Static
 from brief_tui.actions import Scope, bindings_for, in_scopes, key_display, keys_in_use
 from brief_tui.render.labels import EVENT_STATUS_GLYPHS, THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
 from brief_tui.widgets.reading_scroll import ReadingScroll
+from brief_tui.widgets.timeline import LEGEND as TIMELINE_LEGEND
 
 __all__ = ["SECTIONS", "HelpScreen", "key_rows"]
 
@@ -72,6 +73,9 @@ class HelpScreen(ModalScreen[None]):
         legend.append("\nEvent status (timeline)\n", style="bold underline")
         for status, glyph in EVENT_STATUS_GLYPHS.items():
             legend.append(f"  {glyph} {status}\n")
+        legend.append("\nOn the timeline\n", style="bold underline")
+        for mark, meaning in TIMELINE_LEGEND:
+            legend.append(f"  {mark}  {meaning}\n")
         legend.append("\nDates: ? uncertain  ~ approximate  % both\n")
         legend.append("Sources: grades A-F (reliability), 1-6 (credibility of a claim)\n")
         return legend

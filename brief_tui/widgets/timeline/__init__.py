@@ -26,6 +26,7 @@ from brief_tui.widgets.timeline.cursor import Cursor, Move, scroll_x
 from brief_tui.widgets.timeline.layout import ZOOMS, TimelineData, ZoomLayout
 from brief_tui.widgets.timeline.strips import (
     LABEL_ROOM,
+    LEGEND,
     Palette,
     axis_strip,
     caption_strip,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
     from brief_tui.model import Briefing, Event, Thread
 
-__all__ = ["Timeline"]
+__all__ = ["LEGEND", "Timeline"]
 
 _PARTS = (
     "lane",

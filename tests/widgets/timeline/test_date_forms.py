@@ -3,11 +3,16 @@ labels cut at the right edge, and ``}`` keeping the selection's title in view.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rich.style import Style
 from textual.pilot import Pilot
+from textual.widgets import Static
 
+from brief_tui.app import create_app
 from brief_tui.model import Event, parse_date
+from brief_tui.settings import Settings
 from brief_tui.widgets.timeline import Timeline
 from brief_tui.widgets.timeline.cursor import scroll_x
 from brief_tui.widgets.timeline.layout import ZOOMS, TimelineData
@@ -21,6 +26,7 @@ from brief_tui.widgets.timeline.strips import (
     list_strip,
     undated_strip,
 )
+from tests.conftest import BUILTIN
 from tests.snapshots.timeline_app import TimelineApp
 from tests.timeline_fixtures import EventSpec, make_briefing, synthetic_briefing
 
@@ -149,7 +155,8 @@ async def test_lanes_show_no_date_yet_below_the_last_lane() -> None:
         await pilot.pause()
         timeline = app.query_one(Timeline)
         drawn = [timeline.render_line(y).text for y in range(timeline.size.height)]
-        assert drawn[2].startswith(" no date") and "Further talks" in drawn[2]
+        assert drawn[2].startswith(" no date")
+        assert "Further talks" in drawn[2]
 
 
 # -- crowded cells ----------------------------------------------------------------------
@@ -244,7 +251,9 @@ def test_period_rows_and_counts_are_explained() -> None:
     )
     assert strip.text.startswith(f" {SPAN_ROW_LABEL}")
     marks = dict(LEGEND)
-    assert "3" in marks and "───┤" in marks and "by Dec 2028" in marks
+    assert "3" in marks
+    assert "───┤" in marks
+    assert "by Dec 2028" in marks
 
 
 # -- } keeps the selection and its title in view ----------------------------------------
@@ -281,3 +290,15 @@ async def test_right_brace_keeps_the_selected_title_on_screen() -> None:
             assert selected is not None
             drawn = "\n".join(timeline.render_line(y).text for y in range(1, timeline.size.height - 1))
             assert selected.title in drawn
+
+
+async def test_help_explains_the_timelines_marks(tmp_path: Path) -> None:
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        assert "On the timeline" in shown
+        assert "───┤" in shown
+        assert SPAN_ROW_LABEL in shown
+        assert "by Dec 2028" in shown
