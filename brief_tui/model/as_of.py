@@ -138,30 +138,38 @@ def _zone(briefing: Briefing) -> tzinfo:
 class KnownOn:
     """A briefing as known on ``date``: what was dated and reported by then, statuses and stances then.
 
-    Lists are filtered on demand, never copied item by item; ``events`` is computed once.
+    With no date it is the briefing as it stands ("now"), so a view can take one of these
+    whether or not the reader is travelling. Lists are filtered on demand, never copied
+    item by item; ``events`` is computed once.
     """
 
     briefing: Briefing
-    date: BriefDate
+    date: BriefDate | None = None
     _events: list[Event] | None = field(default=None, repr=False)
+
+    @property
+    def travelling(self) -> bool:
+        """Whether this is a past date rather than the briefing as it stands."""
+        return self.date is not None
 
     @property
     def cutoff(self) -> datetime:
         """The last moment of the travel date: anything counting later is not yet known."""
-        return self.date.latest
+        return self.date.latest if self.date is not None else _NEVER
 
     @property
     def as_of(self) -> BriefDate:
         """The moment the view describes: the travel date, or the briefing's own as_of if earlier."""
-        return self.date if self.date.earliest < self.briefing.as_of.earliest else self.briefing.as_of
+        date, own = self.date, self.briefing.as_of
+        return date if date is not None and date.earliest < own.earliest else own
 
     @property
     def label(self) -> str:
-        """The banner: ``as known on 30 Nov 2025``."""
-        return f"as known on {spoken_date(self.date)}"
+        """The banner: ``as known on 30 Nov 2025`` (empty when not travelling)."""
+        return f"as known on {spoken_date(self.date)}" if self.date is not None else ""
 
     def _known(self, date: BriefDate | None) -> bool:
-        return date is None or date.earliest <= self.cutoff
+        return self.date is None or date is None or date.earliest <= self.cutoff
 
     def knows_event(self, event: Event) -> bool:
         """Whether the event was dated and reported by the travel date (undated: by its report).
@@ -169,6 +177,8 @@ class KnownOn:
         What the briefing expects after its own as_of is known from that as_of on: travelling
         to the briefing's own date shows the briefing as it is.
         """
+        if self.date is None:
+            return True
         if not self._known(event.reported_on):
             return False
         if event.status in _PLANNED and self.cutoff >= self.briefing.as_of.earliest:
@@ -191,6 +201,8 @@ class KnownOn:
     @property
     def events(self) -> list[Event]:
         """The events known then, in the briefing's order."""
+        if self.date is None:
+            return self.briefing.events
         if self._events is None:
             self._events = [e for e in self.briefing.events if self.knows_event(e)]
         return self._events
@@ -221,7 +233,7 @@ class KnownOn:
 
         A thread with no history keeps its status: nothing says when it began.
         """
-        if not thread.status_history:
+        if self.date is None or not thread.status_history:
             return thread.status
         history = self.status_history(thread)
         return history[-1].status if history else "unknown"

@@ -166,3 +166,16 @@ def test_upcoming_in_the_builtin_briefing_is_by_earliest_moment_then_precision(b
     # before "Monday" (the 8th), so format 1's rule puts it first.
     assert _ids(upcoming(builtin)) == ["delegation-return", "further-talks", "london-briefing"]
     assert _ids(known_on(builtin, "2025-11-30").upcoming()) == []
+
+
+def test_with_no_date_the_view_is_the_briefing_as_it_stands(builtin: Briefing) -> None:
+    now = KnownOn(builtin)
+    assert not now.travelling
+    assert now.label == ""
+    assert now.events is builtin.events
+    assert now.as_of is builtin.as_of
+    plan = builtin.get("peace-plan")
+    assert isinstance(plan, Thread)
+    assert now.positions(plan) == plan.positions
+    assert now.status(plan) == plan.status
+    assert len(now.versions(builtin.documents[0])) == 3
