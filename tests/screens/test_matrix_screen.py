@@ -52,7 +52,7 @@ async def test_columns_are_us_ua_ru_with_a_cell_per_position(builtin: Briefing) 
         assert header[-3:] == ["US", "UA", "RU"]
         plan = next(line for line in text.splitlines() if "The US peace plan" in line)
         assert plan.split()[-3:] == ["++P", "±C", "±C"]
-        cells = re.findall(r"(?:\+\+|--|[+±~?-])[PSCUOR?]\*?", "\n".join(text.splitlines()[1:]))
+        cells = re.findall(r"(?<!\S)(?:\+\+|--|[+±~?-])[PSCUOR?]\*?(?!\S)", "\n".join(text.splitlines()[1:]))
         assert len(cells) == 8  # one per position held by a party
 
 
