@@ -64,7 +64,7 @@ def stance_line(thread: Thread, party: Party, cell: Cell | None) -> Text:
     return head.append(f" · sources: {sources}", style="dim")
 
 
-class MatrixScreen(Screen["Stance | None"]):
+class MatrixScreen(Screen[Stance | None]):
     """Parties (columns, by ``short``) by threads (rows); each cell the party's latest leaning."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
