@@ -56,6 +56,7 @@ _PARTS = (
     "label",
     "count",
     "qualified",
+    "step",
     "caption",
     "occurred",
     "reported",
@@ -92,6 +93,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         & > .timeline--label { color: $text-muted; }
         & > .timeline--count { color: $text; text-style: bold; }
         & > .timeline--qualified { text-style: italic; }
+        & > .timeline--step { color: $text-accent; }
         & > .timeline--caption { color: $text; background: $panel; }
         /* Each status has its own glyph; these add weight, slant or a strike, then colour. */
         & > .timeline--occurred { text-style: bold; }

@@ -185,6 +185,15 @@ class TimelineData:
         self.thread_lane: dict[Thread, int] = {lane.thread: n for n, lane in enumerate(self.lanes) if lane.thread}
         self.other_lane = next((n for n, lane in enumerate(self.lanes) if lane.thread is None), None)
         self._layouts: dict[tuple[str, bool], ZoomLayout] = {}
+        # Each thread lane's status history as (moment, status), drawn as marks on its first row.
+        self.steps: dict[int, list[tuple[float, str]]] = {
+            number: [(_local_seconds(step.date.earliest, zone), step.status) for step in lane.thread.status_history]
+            for number, lane in enumerate(self.lanes)
+            if lane.thread is not None and lane.thread.status_history
+        }
+        moments = [moment for steps in self.steps.values() for moment, _ in steps]
+        self.first = min([self.first, *moments])
+        self.last = max([self.last, *moments])
 
     def _lane(self, thread: Thread | None, title: str, events: range | list[int]) -> Lane:
         by_anchor = sorted(events, key=lambda i: (self.anchor[i], i))

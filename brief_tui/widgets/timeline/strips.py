@@ -21,6 +21,8 @@ from brief_tui.render.safe import clean_line
 from brief_tui.widgets.timeline.layout import ASOF_GLYPH, ASOF_LABEL, CELL_GAP, asof_label, tick_labels
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from brief_tui.model import Event, Thread
     from brief_tui.widgets.timeline.layout import Lane, Row, TimelineData, ZoomLayout
 
@@ -46,6 +48,7 @@ OPEN_START_GLYPH = "◂"
 OPEN_END_GLYPH = "▸"
 CURSOR_GLYPH = "▸"
 HIGHLIGHT_GLYPH = "┃"
+STATUS_STEP_GLYPH = "▴"  # a step of the thread's status history, in its lane
 SPAN_ROW_LABEL = "periods"  # a lane's extra rows hold only periods (───┤): the label says so
 LABEL_ROOM = 48  # the longest title drawn after a glyph; rows are laid out this far past the window
 
@@ -292,6 +295,8 @@ def lane_strip(
             canvas.put(col + 1, mark, names_for(col + 1, "qualified", *lit(shown)))
         if len(events) == 1:  # a crowded cell shows its selected event's glyph; the caption says how many
             titled.append((col, shown, names_for(col, "label", *lit(shown), *chosen), marked))
+    if row.sub == 0 and not layout.merged:
+        _status_steps(canvas, data.steps.get(row.lane, ()), layout, names_for)
     if counts & {asof - 1, asof + 1} and canvas.chars[asof - lo : asof - lo + 1] == [ASOF_GLYPH]:
         canvas.put(asof, " ", names_for(asof))  # the line would read as part of a count: "7┊+"
     for col, shown, names, marked in titled:
@@ -305,6 +310,16 @@ def lane_strip(
             canvas.write(col + 2, shorten(title, LABEL_ROOM - 2), names)
     label = _lane_label(lane, label_width, row.sub == 0, cursor, thread, palette)
     return Strip([*label, *canvas.segments(x0, x0 + width, palette)], label_width + width)
+
+
+def _status_steps(
+    canvas: _Canvas, steps: Iterable[tuple[float, str]], layout: ZoomLayout, names_for: Callable[..., Names]
+) -> None:
+    """The thread's status history as marks in free columns of its lane (an event's glyph wins)."""
+    for moment, _status in steps:
+        col = layout.column(moment)
+        if canvas.free(col) and canvas.free(col - 1) and canvas.free(col + 1):
+            canvas.put(col, STATUS_STEP_GLYPH, names_for(col, "step"))
 
 
 def axis_strip(layout: ZoomLayout, *, x0: int, width: int, label_width: int, palette: Palette) -> Strip:
@@ -412,6 +427,7 @@ LEGEND: tuple[tuple[str, str], ...] = (
     (f"{OPEN_START_GLYPH} {OPEN_END_GLYPH}", "a period open at its start / at its end (from Feb 2026)"),
     ("by Dec 2028", "a deadline: an open start on a future event, placed at its end"),
     (ASOF_GLYPH, "as of: the moment the briefing describes; the shaded part is after it"),
+    (STATUS_STEP_GLYPH, "a step of the thread's status history (the thread's detail lists them)"),
     ("? ~", "an uncertain / approximate date"),
     ("no date", "events with no date yet, listed under the lanes, not on the axis"),
 )

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from brief_tui.app import create_app
-from brief_tui.model import Event, parse_date
+from brief_tui.model import Event, StatusChange, parse_date
 from brief_tui.settings import Settings
 from brief_tui.widgets.timeline import Timeline
 from brief_tui.widgets.timeline.cursor import scroll_x
@@ -302,3 +302,21 @@ async def test_help_explains_the_timelines_marks(tmp_path: Path) -> None:
         assert "───┤" in shown
         assert SPAN_ROW_LABEL in shown
         assert "by Dec 2028" in shown
+
+
+def test_a_threads_status_steps_are_marked_in_its_lane() -> None:
+    briefing = make_briefing([("e", "2025-12-01", None, ("a",), "E")], THREADS)
+    thread = briefing.threads[0]
+    thread.status_history = [
+        StatusChange(date=parse_date("2025-11-20"), status="open"),
+        StatusChange(date=parse_date("2025-12-01"), status="stalled"),  # an event that day: its glyph wins
+    ]
+    data = TimelineData(briefing)
+    layout = data.layout("day", False)
+    text = lane_text(data, "day", width=layout.width + 40)
+    step = layout.column(data.steps[0][0][0])
+    assert text[step] == "▴"
+    assert text.count("▴") == 1
+    assert text[layout.col[0]] == "●"
+    merged = lane_text_merged(data, "day")
+    assert "▴" not in merged
