@@ -151,6 +151,9 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         }
         self._date_width = min(23, max((cell_len(clean_line(when(e))) + 1 for e in briefing.events), default=10))
         self._zoom: str | None = None  # chosen to fit once the width is known
+        self._fitted_for = 0  # the lane area the zoom was fitted to
+        self._chosen_zoom = False  # the reader zoomed: keep their zoom on resize
+        self._chosen_lanes = False  # the reader pressed m: keep their lane mode on resize
         self._list_mode = False
         self._palette: Palette | None = None
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=128)
@@ -266,6 +269,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
     def action_toggle_merged(self) -> None:
         """Switch between one lane per thread and a single merged lane."""
         self._cursor.toggle_merged()
+        self._chosen_lanes = True
         self._update_virtual_size()
         self._scroll_to_selection()
         self.refresh()
@@ -312,6 +316,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         if self._cursor.selected is not None and not self._list_mode:
             keep = self._layout().col[self._cursor.selected] - round(self.scroll_x)
         self._zoom = ZOOMS[level]
+        self._chosen_zoom = True
         self._update_virtual_size()
         self._scroll_to_selection(keep=keep)
         self.refresh()
@@ -409,21 +414,25 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
     # -- events ----------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        """Choose the zoom on the first size, the list or lanes on every size."""
+        """Lay out for the new size: the list or lanes, and, until the reader picks them, the zoom
+        that fits and lanes or merged (a resize from 120x40 to 80x24 looks as a fresh start would)."""
         was = self._list_mode
         self._list_mode = self.outer_size.width < self.LIST_BELOW
         if self._list_mode != was:
             self.refresh_bindings()
         first = self._zoom is None
-        if first:
+        refit = not self._chosen_zoom and self._fitted_for != self._lane_area()
+        if first or refit:
             self._zoom = self._data.fitting_zoom(self._lane_area())
-            # Lanes that do not all fit would hide what comes next below the fold: open on
-            # the merged lane, where every event is in view (m shows the lanes).
-            lanes = self._data.layout(self._zoom, False)
-            if not self._cursor.merged and len(lanes.rows) + 2 > self.size.height:
+            self._fitted_for = self._lane_area()
+        if not self._chosen_lanes:
+            # Lanes that do not all fit would hide what comes next below the fold: show the
+            # merged lane, where every event is in view (m shows the lanes).
+            lanes = self._data.layout(self.zoom, False)
+            if self._cursor.merged != (len(lanes.rows) + 2 > self.size.height):
                 self._cursor.toggle_merged()
         self._update_virtual_size()
-        self._scroll_to_selection(center=first or was != self._list_mode)
+        self._scroll_to_selection(center=first or refit or was != self._list_mode)
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
