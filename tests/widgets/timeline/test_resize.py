@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from brief_tui.app import create_app
 from brief_tui.loader import load_briefing
+from brief_tui.settings import Settings
 from brief_tui.widgets.timeline import Timeline
 from tests.conftest import BUILTIN
 from tests.snapshots.timeline_app import TimelineApp
@@ -43,3 +47,15 @@ async def test_a_zoom_the_reader_chose_is_kept_on_resize() -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.query_one(Timeline).zoom == chosen
+
+
+async def test_the_timeline_takes_a_share_of_the_height(tmp_path: Path) -> None:
+    heights = {}
+    for size in ((80, 24), (120, 40), (100, 90)):
+        app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            heights[size] = app.screen.query_one("#timeline-pane").size.height
+    assert heights[(80, 24)] == 7  # 9 rows, border included, as before
+    assert heights[(120, 40)] > 12
+    assert heights[(100, 90)] >= 30
