@@ -50,8 +50,7 @@ _NEVER = datetime.max.replace(tzinfo=timezone.utc)
 
 def event_date(event: Event) -> BriefDate | None:
     """An event's date, or None when it has no date yet (format 1 allows that for planned events)."""
-    date: BriefDate | None = getattr(event, "date", None)
-    return date
+    return event.date
 
 
 def is_deadline(event: Event, as_of: BriefDate) -> bool:

@@ -17,7 +17,8 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief_tui.model.matrix import stance_matrix
-from brief_tui.render.labels import LEANING_GLYPHS, citation_label, date_label
+from brief_tui.model.vocab import CREDIBILITY
+from brief_tui.render.labels import LEANING_GLYPHS, date_label
 from brief_tui.render.safe import clean_line
 from brief_tui.render.stances import CHANGED_MARK, GRID_FROM, LEANING_LETTERS, cell_text
 from brief_tui.widgets.key_bar import KeyBar
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from textual import events
     from textual.app import ComposeResult
 
-    from brief_tui.model import Briefing, Party, Thread
+    from brief_tui.model import Briefing, Citation, Party, Thread
     from brief_tui.model.as_of import KnownOn
     from brief_tui.model.matrix import Cell
 
@@ -60,8 +61,22 @@ def stance_line(thread: Thread, party: Party, cell: Cell | None) -> Text:
     if cell.as_of is not None:
         head.append(f" · {date_label(cell.as_of)}")
     head.append(" · ").append(clean_line(cell.stance))
-    sources = "; ".join(clean_line(citation_label(c)) for c in cell.sources) or "no source given"
+    sources = "; ".join(_cited(c) for c in cell.sources) or "no source given"
     return head.append(f" · sources: {sources}", style="dim")
+
+
+def _cited(citation: Citation) -> str:
+    """``Axios [B]``, ``a second source, anonymous, via Axios [F via B] 2``: every grade of the chain, or ungraded."""
+    source = citation.source
+    parts = [
+        source.name,
+        *(["anonymous"] if source.anonymous else []),
+        *([f"via {source.via.name}"] if source.via else []),
+    ]
+    label = f"{', '.join(parts)} [{source.grade or 'ungraded'}]"
+    if citation.credibility:
+        label += f" {citation.credibility} {CREDIBILITY.get(citation.credibility, '')}".rstrip()
+    return clean_line(label)
 
 
 class MatrixScreen(Screen[Stance | None]):

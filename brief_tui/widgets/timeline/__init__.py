@@ -355,6 +355,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
                     number
                     for number, event in enumerate(self._data.events)
                     if (counts_at(event, as_of) or as_of.earliest) >= as_of.earliest
+                    and event.date is not None
                     and event.date.latest > as_of.latest
                 ),
                 len(self._data.events),

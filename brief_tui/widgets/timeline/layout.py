@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
-from brief_tui.model.as_of import event_date, event_order, is_deadline
+from brief_tui.model.as_of import event_order, is_deadline
 from brief_tui.model.dates import DateError, parse_timezone
 
 if TYPE_CHECKING:
@@ -157,17 +157,18 @@ class TimelineData:
         except DateError:
             tz = None
         zone = tz or timezone.utc
-        dated = [event for event in briefing.events if event_date(event) is not None]
-        self.events: list[Event] = sorted(dated, key=event_order(briefing.as_of))  # deadlines at their end
-        self.undated: list[Event] = [event for event in briefing.events if event_date(event) is None]
+        # Undated events ("no date yet") have no place on the axis; deadlines sort at their end.
+        order = event_order(briefing.as_of)
+        dated = sorted(((e, d) for e in briefing.events if (d := e.date) is not None), key=lambda pair: order(pair[0]))
+        self.events: list[Event] = [event for event, _date in dated]
+        self.undated: list[Event] = [event for event in briefing.events if event.date is None]
         self.index: dict[Event, int] = {event: i for i, event in enumerate(self.events)}
         self.asof = _local_seconds(briefing.as_of.earliest, zone)
         self.anchor = array("d")
         self.start: dict[int, float | None] = {}  # intervals with a start only; None when open-ended
         self.end: dict[int, float | None] = {}
         self.deadlines: set[int] = set()  # open starts (``../2028-12``): a point at their end
-        for i, event in enumerate(self.events):
-            date = event.date
+        for i, (event, date) in enumerate(dated):
             first = _local_seconds(date.start.earliest, zone) if date.start else None
             last = _local_seconds(date.end.earliest, zone) if date.end else None
             anchor = first if first is not None else last
