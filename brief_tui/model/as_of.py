@@ -17,24 +17,29 @@ travel in a 10,000-event briefing costs one list of references.
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from brief_tui.model.dates import BriefDate, DateError, DatePoint, Precision, parse_date, parse_timezone
+from brief_tui.model.items import Briefing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from brief_tui.model.items import Briefing, Document, Event, Position, Quote, StatusChange, Thread, Version
+    from brief_tui.model.items import Document, Event, Position, Quote, StatusChange, Thread, Version
 
 __all__ = [
+    "BriefingAsKnown",
     "KnownOn",
+    "as_known",
     "counts_at",
     "event_date",
     "event_order",
     "is_deadline",
+    "known_of",
     "known_on",
     "spoken_date",
     "step_date",
@@ -271,3 +276,34 @@ def step_date(dates: list[BriefDate], current: BriefDate, step: int) -> BriefDat
     else:
         at = bisect_left(moments, current.earliest) + step
     return dates[at] if 0 <= at < len(dates) else None
+
+
+@dataclass(eq=False, slots=True, repr=False)
+class BriefingAsKnown(Briefing):
+    """A briefing as known on a date, for views that take a ``Briefing``.
+
+    Its ``events`` and ``quotes`` are those known then and its ``as_of`` the travel date;
+    threads, documents and every item are the briefing's own objects (nothing is copied,
+    so references and identities hold), and what changes with time on them (a thread's
+    status, positions and events, a document's versions) is asked of ``known`` through
+    :func:`known_of`.
+    """
+
+    known: KnownOn | None = None
+
+
+def as_known(known: KnownOn) -> Briefing:
+    """The briefing as known on ``known``'s date (the briefing itself when not travelling)."""
+    briefing = known.briefing
+    if not known.travelling:
+        return briefing
+    fields = {f.name: getattr(briefing, f.name) for f in dataclasses.fields(briefing)}
+    fields.update(as_of=known.as_of, events=known.events, quotes=known.quotes)
+    return BriefingAsKnown(**fields, known=known)
+
+
+def known_of(briefing: Briefing) -> KnownOn:
+    """What a view should ask for statuses, positions, events and versions of ``briefing``."""
+    if isinstance(briefing, BriefingAsKnown) and briefing.known is not None:
+        return briefing.known
+    return KnownOn(briefing)

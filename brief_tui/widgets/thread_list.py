@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Thread
+from brief_tui.model.as_of import known_of
 from brief_tui.render.cells import cells
 from brief_tui.render.labels import THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
 from brief_tui.render.safe import text
@@ -90,7 +91,7 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         mark = "▸" if cursor else " "
         if thread is None:
             return Text(f"{mark if cursor else ''}Overview", style="bold")
-        label = Text(f"{mark}{badge(thread.status)} ", style="bold")
+        label = Text(f"{mark}{badge(known_of(self.briefing).status(thread))} ", style="bold")
         label.append_text(text(self._title(thread), one_line=True))
         return label
 

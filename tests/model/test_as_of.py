@@ -7,10 +7,13 @@ import pytest
 from brief_tui.loader import load_briefing
 from brief_tui.model import Briefing, DateError, Document, Event, Thread, Version, parse_date
 from brief_tui.model.as_of import (
+    BriefingAsKnown,
     KnownOn,
+    as_known,
     counts_at,
     event_order,
     is_deadline,
+    known_of,
     known_on,
     spoken_date,
     step_date,
@@ -179,3 +182,18 @@ def test_with_no_date_the_view_is_the_briefing_as_it_stands(builtin: Briefing) -
     assert now.positions(plan) == plan.positions
     assert now.status(plan) == plan.status
     assert len(now.versions(builtin.documents[0])) == 3
+
+
+def test_the_briefing_as_known_shares_every_item_and_filters_the_lists(builtin: Briefing) -> None:
+    known = known_on(builtin, "2025-11-30")
+    then = as_known(known)
+    assert isinstance(then, BriefingAsKnown)
+    assert then.events == known.events
+    assert then.as_of.text == "2025-11-30"
+    assert then.threads is builtin.threads  # the same objects: references and identities hold
+    assert then.by_id is builtin.by_id
+    assert known_of(then) is known
+    assert then.upcoming() == []
+    now = known_of(builtin)
+    assert not now.travelling
+    assert as_known(now) is builtin
