@@ -19,12 +19,28 @@ if TYPE_CHECKING:
 
     from textual.binding import BindingType
 
-__all__ = ["ACTIONS", "PANE_SCOPES", "Action", "Scope", "bindings_for", "by_id", "key_display", "keys_in_use"]
+__all__ = [
+    "ACTIONS",
+    "PANE_SCOPES",
+    "VIEW_SCOPES",
+    "Action",
+    "Scope",
+    "bindings_for",
+    "by_id",
+    "key_display",
+    "keys_in_use",
+]
 
-Scope = Literal["app", "library", "reader", "sidebar", "detail", "timeline", "help", "page"]
+Scope = Literal[
+    "app", "library", "reader", "sidebar", "detail", "timeline", "help", "page", "matrix", "compare", "travel"
+]
 """Where an action works: ``app`` everywhere, ``reader`` anywhere on the reader screen,
 a pane's name when that pane has focus (the palette focuses the pane first), ``help`` in
-help, ``page`` in a scrolling page of text (help's body)."""
+help, ``page`` in a scrolling page of text (help's body); ``matrix``, ``compare`` and
+``travel`` on the stance matrix, versions compared and the time-travel prompt."""
+
+VIEW_SCOPES: tuple[Scope, ...] = ("matrix", "compare", "travel")
+"""Screens of their own, opened from the reader: the palette offers their actions only there."""
 
 PANE_SCOPES: tuple[Scope, ...] = ("sidebar", "detail", "timeline")
 
@@ -96,6 +112,31 @@ ACTIONS: tuple[Action, ...] = (
     _a("pane-detail", "2", "Detail pane", "reader", "pane('detail')"),
     _a("pane-timeline", "3", "Timeline pane", "reader", "pane('timeline')"),
     _a("back", "escape,backspace", "Back to where enter came from", "reader", "back"),
+    _a(
+        "stance-matrix",
+        "s",
+        "The stance matrix: each party's latest leaning on each thread",
+        "reader",
+        "stance_matrix",
+        label="Stances",
+    ),
+    _a(
+        "compare-versions",
+        "c",
+        "On a document: compare two of its versions, part by part",
+        "reader",
+        "compare_versions",
+        label="Compare",
+    ),
+    _a(
+        "travel",
+        "t",
+        "Travel in time: the briefing as known on a date (uncertain dates count by their earliest "
+        "moment; t then escape: back to now)",
+        "reader",
+        "travel",
+        label="Time",
+    ),
     # Threads pane
     _a("sidebar-down", "j,down", "Next row", "sidebar", "cursor_down", palette=False),
     _a("sidebar-up", "k,up", "Previous row", "sidebar", "cursor_up", palette=False),
@@ -126,6 +167,57 @@ ACTIONS: tuple[Action, ...] = (
         "toggle-merged", "m", "One merged lane / one lane per thread", "timeline", "toggle_merged", label="Lanes/merged"
     ),
     _a("open-event", "enter", "Show the event in the detail pane", "timeline", "open_event", palette=False),
+    # The stance matrix
+    _a("close-matrix", "escape,s", "Back to the reader", "matrix", "close", label="Back", palette=False),
+    _a(
+        "open-stance",
+        "enter",
+        "Open the thread at that party's positions",
+        "matrix",
+        "open_stance",
+        label="Open",
+        palette=False,
+    ),
+    # Versions compared
+    _a("close-compare", "escape,c", "Back to the reader", "compare", "close", label="Back", palette=False),
+    _a(
+        "earlier-versions",
+        "left_square_bracket",
+        "Compare the pair of versions before",
+        "compare",
+        "earlier",
+        label="Earlier",
+        palette=False,
+    ),
+    _a(
+        "later-versions",
+        "right_square_bracket",
+        "Compare the pair of versions after",
+        "compare",
+        "later",
+        label="Later",
+        palette=False,
+    ),
+    # Time travel's date prompt ([ and ] are not typed into a date: they step through event dates)
+    _a("back-to-now", "escape", "Back to now: the briefing as it stands", "travel", "now", palette=False),
+    _a(
+        "earlier-date",
+        "left_square_bracket",
+        "The event date before the one typed",
+        "travel",
+        "step(-1)",
+        palette=False,
+        priority=True,
+    ),
+    _a(
+        "later-date",
+        "right_square_bracket",
+        "The event date after the one typed",
+        "travel",
+        "step(1)",
+        palette=False,
+        priority=True,
+    ),
     # Help, and its page of text
     _a("close-help", "escape,question_mark,f1,backspace", "Close help", "help", "dismiss", palette=False),
     _a("scroll-down", "j,down", "Scroll down", "page", "scroll_down", palette=False),

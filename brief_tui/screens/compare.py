@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from brief_tui.actions import bindings_for
 from brief_tui.model.compare import compare_versions
 from brief_tui.render.safe import clean_line
 from brief_tui.render.versions import parts_blocks, version_blocks
@@ -46,11 +47,7 @@ def _rich(blocks: list[Block], width: int) -> Group:
 class CompareScreen(Screen[None]):
     """Two versions of one document, their summaries and sourcing, and their parts compared."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,c", "close", "Back", id="compare.close"),
-        Binding("left_square_bracket", "earlier", "Earlier pair", key_display="[", id="compare.earlier"),
-        Binding("right_square_bracket", "later", "Later pair", key_display="]", id="compare.later"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("compare")
 
     DEFAULT_CSS = """
     CompareScreen {

@@ -26,6 +26,9 @@ SECTIONS: tuple[tuple[str, Scope], ...] = (
     ("Threads pane", "sidebar"),
     ("Detail pane", "detail"),
     ("Timeline", "timeline"),
+    ("Stance matrix (s)", "matrix"),
+    ("Versions compared (c)", "compare"),
+    ("Time travel (t)", "travel"),
     ("This help", "help"),
 )
 

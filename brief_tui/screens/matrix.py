@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from brief_tui.actions import bindings_for
 from brief_tui.model.matrix import stance_matrix
 from brief_tui.model.vocab import CREDIBILITY
 from brief_tui.render.labels import LEANING_GLYPHS, date_label
@@ -82,10 +83,7 @@ def _cited(citation: Citation) -> str:
 class MatrixScreen(Screen[Stance | None]):
     """Parties (columns, by ``short``) by threads (rows); each cell the party's latest leaning."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,s", "close", "Back", id="matrix.close"),
-        Binding("enter", "open_stance", "Open thread", id="matrix.open_stance"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("matrix")
 
     DEFAULT_CSS = """
     MatrixScreen {

@@ -6,7 +6,7 @@ it to the panes; the panes report moves as messages, and the screen makes the ne
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,13 +17,18 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from brief_tui.actions import bindings_for
-from brief_tui.model import Briefing, Event, Thread
-from brief_tui.render.detail_rows import Overview, Shown, title_of
+from brief_tui.model import Briefing, Document, Event, Thread, Version
+from brief_tui.model.as_of import KnownOn, as_known, known_of
+from brief_tui.render.detail_rows import Overview, Shown, rows_for, title_of
 from brief_tui.screens.place import PANES, Place
 from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
 from brief_tui.widgets.thread_list import ThreadList
+from brief_tui.widgets.time_banner import TimeBanner
 from brief_tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from brief_tui.screens.matrix import Stance
 
 __all__ = ["ReaderScreen"]
 
@@ -50,6 +55,8 @@ class ReaderScreen(Screen[None]):
         # Start with the classes the first layout needs, so it is styled once, not twice.
         super().__init__(classes=" ".join(["-show-sidebar", *_breakpoint_classes(self)]))
         self.briefing = briefing
+        self.now = briefing
+        """The briefing as it stands; ``briefing`` is it as known on a date while travelling."""
         self.from_library = from_library
         self.overview = Overview(briefing)
         self.place = Place(self.overview)
@@ -58,6 +65,7 @@ class ReaderScreen(Screen[None]):
         """Where enter came from: ``back`` returns to the last."""
 
     def compose(self) -> ComposeResult:
+        yield TimeBanner(id="time-banner")
         # Each pane's border sits on a container of its own, so that a pane's new content
         # repaints the content alone, not the border too (fewer bytes per key over SSH).
         with Horizontal(id="panes"):
@@ -77,8 +85,7 @@ class ReaderScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        self.query_one("#sidebar-pane").border_title = Text("Threads")
-        self.query_one("#timeline-pane").border_title = Text("Timeline")
+        self._frame()
         self.sidebar.show_thread(None)
         self._show(self.place)
         timeline = self.timeline
@@ -87,6 +94,12 @@ class ReaderScreen(Screen[None]):
         self.sidebar.focus()
         if self.timeline is None:
             self.call_after_refresh(self._mount_timeline)
+
+    def _frame(self) -> None:
+        """The panes' titles, and the banner while travelling in time."""
+        self.query_one(TimeBanner).show_label(known_of(self.briefing).label)
+        self.query_one("#sidebar-pane").border_title = Text("Threads")
+        self.query_one("#timeline-pane").border_title = Text("Timeline")
 
     async def _mount_timeline(self) -> None:
         """Build a big timeline once the first frame is out, so the frame does not wait for it."""
@@ -290,6 +303,76 @@ class ReaderScreen(Screen[None]):
             self._set_pane("sidebar")
         elif self.from_library:
             self.app.pop_screen()
+
+    # Views of their own: the stance matrix, versions compared, time travel ----------
+
+    def action_stance_matrix(self) -> None:
+        """Show the stance matrix; ``enter`` on a cell comes back to that thread at that party."""
+        from brief_tui.screens.matrix import MatrixScreen
+
+        self.app.push_screen(MatrixScreen(self.now, known_of(self.briefing)), self._open_stance)
+
+    def _open_stance(self, stance: Stance | None) -> None:
+        """Show a thread in the detail pane with the party's first position highlighted."""
+        if stance is None:
+            return
+        self.sidebar.select_thread(stance.thread)
+        self.history.append(self.here())
+        place = self.place.showing(stance.thread, thread=stance.thread, pane="detail")
+        row = next((n for n, r in enumerate(rows_for(stance.thread, self.briefing)) if r.target is stance.party), None)
+        self.go(place.moved(row=row), restore=True)
+
+    def _document(self) -> Document | None:
+        item = self.place.item
+        if isinstance(item, Version):
+            return item.document
+        return item if isinstance(item, Document) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``c`` works on a document or one of its versions; elsewhere it is hidden and does nothing."""
+        if action == "compare_versions":
+            document = self._document()
+            return document is not None and len(known_of(self.briefing).versions(document)) > 1
+        return True
+
+    def action_compare_versions(self) -> None:
+        """Compare two versions of the document shown (the version shown and the one before it)."""
+        from brief_tui.screens.compare import CompareScreen
+
+        document = self._document()
+        if document is None:
+            self.app.bell()
+            return
+        item = self.place.item
+        after = item if isinstance(item, Version) else None
+        self.app.push_screen(CompareScreen(document, after=after, known=known_of(self.briefing)))
+
+    def action_travel(self) -> None:
+        """Ask for a date and show the briefing as known on it; escape there comes back to now."""
+        from brief_tui.screens.travel import TravelScreen
+
+        known = known_of(self.briefing)
+        self.app.push_screen(TravelScreen(self.now, known.date), self._travel)
+
+    async def _travel(self, known: KnownOn | None) -> None:
+        """Show every pane as known on the date (or as it stands, for None), keeping the reader's place."""
+        self.briefing = as_known(known) if known is not None else self.now
+        self.overview = Overview(self.briefing)
+        place = self.place
+        await self.recompose()
+        self._frame()
+        shown = known_of(self.briefing)
+        event = place.event if place.event is not None and shown.knows_event(place.event) else None
+        item = place.item
+        if isinstance(item, Overview) or (isinstance(item, Event) and not shown.knows_event(item)):
+            item = place.thread or self.overview
+        elif isinstance(item, Version) and not shown.knows_version(item):
+            item = item.document or self.overview
+        timeline = self.timeline
+        if event is None and timeline is not None:
+            event = timeline.selected
+        self.place = Place(self.overview, pane=place.pane)  # what the new panes show now
+        self.go(place.moved(item=item, event=event), restore=True)
 
 
 def _breakpoint_classes(screen: Screen[None]) -> list[str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from brief_tui.actions import bindings_for
 from brief_tui.model.as_of import KnownOn, known_on, step_date, travel_dates
 from brief_tui.model.dates import DateError, parse_date
 
@@ -40,15 +41,7 @@ class TravelDate(Input):
 class TravelScreen(ModalScreen[KnownOn | None]):
     """A date prompt; closes with the briefing as known on that date, or None for now."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "now", "Back to now", id="travel.now"),
-        Binding(
-            "left_square_bracket", "step(-1)", "Earlier event date", key_display="[", priority=True, id="travel.earlier"
-        ),
-        Binding(
-            "right_square_bracket", "step(1)", "Later event date", key_display="]", priority=True, id="travel.later"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("travel")
 
     DEFAULT_CSS = """
     TravelScreen {
