@@ -27,6 +27,9 @@ def _parser() -> CommandParser:
     )
     parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
+    from brief_tui.commands.show_views import add_arguments
+
+    add_arguments(parser)
     return parser
 
 
@@ -70,7 +73,17 @@ def main(argv: Sequence[str]) -> int:
         return 1
     from brief_tui.commands.output import emit
     from brief_tui.render.layout import render_item, render_overview, sources_cited
+    from brief_tui.commands.show_views import travelled, view_blocks
 
+    known = travelled(PROG, briefing, args.as_of)
+    if known is None:
+        return 2
+    briefing = known
+    views = view_blocks(PROG, args, briefing, item)
+    if isinstance(views, int):
+        return views
+    if views is not None:
+        return emit(views, plain=args.plain)
     if item is None:
         blocks = render_overview(briefing)
     else:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from brief_tui.model.items import Document, Event, Position, Quote, StatusChange, Thread, Version
 
 __all__ = [
+    "TRAVEL_NOTE",
     "BriefingAsKnown",
     "KnownOn",
     "as_known",
@@ -47,6 +48,8 @@ __all__ = [
     "upcoming",
 ]
 
+TRAVEL_NOTE = "Later events, versions and stances are hidden; key points and summaries are as written on {as_of}."
+"""Said under the as-known banner: prose cannot be dated, so it is shown as the author wrote it."""
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _UPCOMING = ("scheduled", "expected", "postponed")
 _PLANNED = (*_UPCOMING, "cancelled")

@@ -251,11 +251,11 @@ def listed(title: str, items: Iterable[Item], base: int) -> list[Block]:
     return section(title, [line(item_ref(i), indent=1, bullet=True) for i in items], base)
 
 
-def thread_line(thread: Thread, indent: int = 1) -> Line:
-    """A thread as a list row: status glyph and word, title, confidence."""
+def thread_line(thread: Thread, indent: int = 1, status: str | None = None) -> Line:
+    """A thread as a list row: status glyph and word (``status``: as known on a date), title, confidence."""
     confidence = Span(f" (confidence {thread.confidence})", "dim") if thread.confidence else None
     return line(
-        Span(thread_status_label(thread.status), "status"),
+        Span(thread_status_label(status or thread.status), "status"),
         Span("  "),
         item_ref(thread),
         confidence,
