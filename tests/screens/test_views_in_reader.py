@@ -122,3 +122,17 @@ async def test_the_help_lists_the_views_and_how_uncertain_dates_count(tmp_path: 
 def lines_of(widget: Static) -> str:
     """What a widget shows, line by line."""
     return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+def test_the_views_bindings_come_from_the_registry() -> None:
+    from brief_tui.actions import ACTIONS
+    from brief_tui.screens.travel import TravelScreen
+
+    for owner, scope in ((MatrixScreen, "matrix"), (CompareScreen, "compare"), (TravelScreen, "travel")):
+        ids = {binding.id for binding in owner.BINDINGS}  # type: ignore[union-attr]
+        assert ids == {action.id for action in ACTIONS if action.scope == scope}, owner
+        for action in ACTIONS:
+            if action.scope == scope:
+                assert hasattr(owner, f"action_{action.method.split('(')[0]}"), action.id
+    for method in ("stance_matrix", "compare_versions", "travel"):
+        assert hasattr(ReaderScreen, f"action_{method}")
