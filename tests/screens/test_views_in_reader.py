@@ -136,3 +136,34 @@ def test_the_views_bindings_come_from_the_registry() -> None:
                 assert hasattr(owner, f"action_{action.method.split('(')[0]}"), action.id
     for method in ("stance_matrix", "compare_versions", "travel"):
         assert hasattr(ReaderScreen, f"action_{method}")
+
+
+async def test_hostile_content_shows_literally_in_every_view(tmp_path: Path) -> None:
+    from tests.commands.helpers import HOSTILE
+
+    app = create_app([HOSTILE], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
+        grid = app.screen.query_one("#matrix-grid")
+        assert "[@click=app.quit]x[/]" in "\n".join(grid.render_line(y).text for y in range(grid.size.height))
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = reader(app)
+        document = screen.briefing.documents[0]
+        screen.go(screen.place.showing(document))
+        await pilot.pause()
+        if screen.check_action("compare_versions", ()):
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, CompareScreen)
+            await pilot.press("escape")
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#travel-date", Input).value = "2025-11-30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader(app).query_one(TimeBanner).display
+    assert app.return_code in (None, 0)
