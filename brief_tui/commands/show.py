@@ -72,8 +72,8 @@ def main(argv: Sequence[str]) -> int:
         say(PROG, str(error))
         return 1
     from brief_tui.commands.output import emit
-    from brief_tui.render.layout import render_item, render_overview, sources_cited
     from brief_tui.commands.show_views import travelled, view_blocks
+    from brief_tui.render.layout import render_item, render_overview, sources_cited
 
     known = travelled(PROG, briefing, args.as_of)
     if known is None:
