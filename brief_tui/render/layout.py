@@ -24,7 +24,10 @@ from brief_tui.model import (
     Position,
     Source,
     Thread,
+    Version,
 )
+from brief_tui.model.as_of import TRAVEL_NOTE, KnownOn, known_of
+from brief_tui.model.matrix import StatusStep, status_steps
 from brief_tui.render.blocks import (
     Block,
     Heading,
@@ -57,6 +60,7 @@ from brief_tui.render.layout_items import (
     render_version,
 )
 from brief_tui.render.safe import clean, clean_line
+from brief_tui.render.stances import CHANGED_MARK
 
 __all__ = [
     "render_briefing",
@@ -88,6 +92,10 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True, 
     blocks.append(Heading(clean_line(briefing.title), base, anchor=anchor))
     if briefing.subtitle:
         blocks.append(line(span(briefing.subtitle, "dim")))
+    known = known_of(briefing)
+    if known.travelling:
+        blocks.append(line(Span(known.label, "banner")))
+        blocks.append(line(Span(TRAVEL_NOTE.format(as_of=date_label(known.briefing.as_of)), "dim")))
     updated = Span(f" · updated {date_label(briefing.updated)}", "dim") if briefing.updated else None
     blocks.append(field_line("As of", Span(date_label(briefing.as_of), "status"), updated))
     upcoming = [event_line(e) for e in briefing.upcoming()]
@@ -99,7 +107,8 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True, 
     if summary and briefing.summary:
         blocks += section("Summary", [Prose(clean(briefing.summary))], base)
     if lists:
-        blocks += section("Documents", _limited([_document_line(d) for d in briefing.documents]), base)
+        documents = [_document_line(d, known.versions(d)) for d in briefing.documents]
+        blocks += section("Documents", _limited(documents), base)
         blocks += section("Parties", _limited([_party_line(p) for p in briefing.parties]), base)
         blocks += section("Actors", _limited([_actor_line(a) for a in briefing.actors]), base)
         blocks += section("Sources", _limited([_source_line(s) for s in briefing.sources]), base)
@@ -123,10 +132,12 @@ def _limited(rows: list[Line]) -> list[Line]:
 
 def _threads(briefing: Briefing) -> list[Block]:
     """Threads under their groups; past the limit, a count per status."""
+    known = known_of(briefing)
     if len(briefing.threads) > OVERVIEW_LIMIT:
         counts: dict[str, int] = {}
         for thread in briefing.threads:
-            counts[thread.status] = counts.get(thread.status, 0) + 1
+            status = known.status(thread)
+            counts[status] = counts.get(status, 0) + 1
         ranked = sorted(counts.items(), key=lambda pair: -pair[1])
         return [line(Span(f"{count:>4}  {thread_status_label(status)}"), indent=1) for status, count in ranked]
     # As the sidebar lists them: threads without a group first, under no heading, then each group.
@@ -134,7 +145,7 @@ def _threads(briefing: Briefing) -> list[Block]:
     for group, members in briefing.sidebar_groups():
         if group is not None:
             threads.append(line(span(group, "label")))
-        threads += [thread_line(t) for t in members]
+        threads += [thread_line(t, status=known.status(t)) for t in members]
     return threads
 
 
@@ -150,10 +161,10 @@ def _source_line(source: Source) -> Line:
     return line(item_ref(source), Span(f"  {source_grade(source)}", "grade"), indent=1, bullet=True)
 
 
-def _positions(thread: Thread, base: int) -> list[Block]:
-    # Each holder's positions together, holders in the order first written.
+def _positions(thread: Thread, base: int, known: KnownOn) -> list[Block]:
+    # Each holder's positions together, holders in the order first written; a change of leaning marked.
     holders: dict[int, tuple[Party | Actor | None, list[Position]]] = {}
-    for position in thread.positions:
+    for position in known.positions(thread):
         holders.setdefault(id(position.holder), (position.holder, []))[1].append(position)
     body: list[Block] = []
     for holder, positions in holders.values():
@@ -161,14 +172,18 @@ def _positions(thread: Thread, base: int) -> list[Block]:
         ordered = sorted(positions, key=lambda p: p.as_of.sort_key() if p.as_of else _UNDATED)
         if len(ordered) > 1:
             body.append(line(named, indent=1))
+        previous: str | None = None
         for position in ordered:
             when = Span(date_label(position.as_of), "label") if position.as_of else missing("undated")
             leaning = Span(leaning_label(position.leaning or "unknown"), "status")
+            now = position.leaning or "unknown"
+            changed = Span(f"  {CHANGED_MARK} was {previous}", "status") if previous not in (None, now) else None
+            previous = now
             # A holder of one position names it on the same line; the stance stands on its own
             # lines under its leaning, the words a reader came for, unbroken.
             lead = (named, Span("  ")) if len(ordered) == 1 else ()
             indent = 1 if len(ordered) == 1 else 2
-            body.append(line(*lead, leaning, Span("  "), when, indent=indent, bullet=True))
+            body.append(line(*lead, leaning, Span("  "), when, changed, indent=indent, bullet=True))
             body.append(line(span(position.stance), indent=indent + 1))
             body.append(citations_line(position.sources, indent + 1))
     return section("Positions", body, base)
@@ -181,13 +196,15 @@ def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Blo
     confidence = (
         Span(f" · confidence {thread.confidence}", "dim") if thread.confidence else missing(" · confidence not given")
     )
-    status = Span(thread_status_label(thread.status), "status")
+    known = known_of(briefing)
+    status = Span(thread_status_label(known.status(thread)), "status")
     blocks: list[Block] = [Heading(clean_line(thread.title), base, anchor=thread.id), line(status, confidence, group)]
     if thread.summary:
         blocks += section("Summary", [Prose(clean(thread.summary))], base)
-    blocks += _positions(thread, base)
-    history: list[Block] = []
-    for change in thread.status_history:
+    blocks += _positions(thread, base, known)
+    steps = status_steps(thread, known)
+    history: list[Block] = [_steps_line(steps)] if len(steps) > 1 else []
+    for change in (step.change for step in steps):
         note = span(f" — {change.note}") if change.note else None
         history.append(
             line(
@@ -203,18 +220,30 @@ def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Blo
     blocks += section("Status history", history, base)
     blocks += section("Open questions", [b for q in thread.open_questions for b in _claim(q)], base)
     blocks += section("Related threads", [thread_line(t) for t in thread.related], base)
-    blocks += section("Events", [event_line(e) for e in thread.events], base)
-    blocks += section("Quotes", remarks(thread.quotes), base)
-    blocks += section("Documents", [_document_line(d) for d in thread.documents], base)
+    blocks += section("Events", [event_line(e) for e in known.thread_events(thread)], base)
+    blocks += section("Quotes", remarks([q for q in thread.quotes if known.knows_quote(q)]), base)
+    blocks += section("Documents", [_document_line(d, known.versions(d)) for d in thread.documents], base)
     blocks += listed("Parties", thread.parties, base)
     blocks += listed("Actors", thread.actors, base)
     return blocks
 
 
-def _document_line(document: Document) -> Line:
-    versions = ", ".join(clean_line(v.name) for v in document.versions)
-    count = f" — {len(document.versions)} version{'s' * (len(document.versions) != 1)}"
-    return line(item_ref(document), Span(count + (f": {versions}" if versions else ""), "dim"), indent=1, bullet=True)
+def _steps_line(steps: list[StatusStep]) -> Line:
+    """The status history as one row of dated steps: ``2025-11 ○ open → 2025-12-05~ ○ open (again)``."""
+    spans: list[Span] = []
+    for step in steps:
+        if spans:
+            spans.append(Span(" → ", "dim"))
+        spans.append(Span(f"{date_label(step.date)} ", "label"))
+        spans.append(Span(thread_status_label(step.status) + ("" if step.changed else " (again)"), "status"))
+    return Line(tuple(spans), 1)
+
+
+def _document_line(document: Document, versions: Sequence[Version]) -> Line:
+    count = f" — {len(versions)} version{'s' * (len(versions) != 1)}"
+    versions_named = ", ".join(clean_line(v.name) for v in versions)
+    shown = count + (f": {versions_named}" if versions_named else "")
+    return line(item_ref(document), Span(shown, "dim"), indent=1, bullet=True)
 
 
 def render_event(event: Event, briefing: Briefing, base: int = 1) -> list[Block]:

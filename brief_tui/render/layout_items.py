@@ -22,15 +22,13 @@ from brief_tui.model import (
     Thread,
     Version,
 )
+from brief_tui.model.as_of import known_of
 from brief_tui.render.blocks import (
     Block,
     Heading,
     Prose,
     Span,
-    Table,
-    citation_spans,
     citations_line,
-    comma,
     event_line,
     field_line,
     header,
@@ -204,35 +202,19 @@ def render_quote(quote: Quote, briefing: Briefing, base: int = 1) -> list[Block]
 
 
 def render_document(document: Document, briefing: Briefing, base: int = 1) -> list[Block]:
-    """A document with its versions side by side, then each version's parts."""
+    """A document: its versions one after another (as known on the briefing's date), each with its facts,
+    summary, sources and parts. Not side by side: a table of several versions broke words at 80 columns;
+    two versions compared side by side is the comparison view's job (``c``, ``brief show --compare``)."""
     blocks = header(document, briefing, "document", base)
-    if document.versions:
-        blocks += [Heading("Versions", base + 1), _versions_table(document.versions)]
-    for version in document.versions:
-        blocks += _version_body(version, briefing, base + 1, table=False)
+    for version in known_of(briefing).versions(document):
+        blocks += _version_body(version, briefing, base + 1, within=True)
     blocks += listed("Threads", document.threads, base)
     return blocks
 
 
-def _versions_table(versions: Sequence[Version]) -> Table:
-    def cell(*spans: Span) -> tuple[Span, ...]:
-        return spans or (missing(),)
-
-    rows: list[tuple[str, tuple[tuple[Span, ...], ...]]] = [
-        ("id", tuple((Span(v.id, "dim", ref=v.id, show_ref=False),) for v in versions)),
-        ("date", tuple(cell(*([Span(date_label(v.date))] if v.date else [])) for v in versions)),
-        ("points", tuple(cell(*([Span(str(v.points))] if v.points is not None else [])) for v in versions)),
-        ("authors", tuple(cell(*comma([item_ref(a) for a in v.authors])) for v in versions)),
-        ("summary", tuple(cell(*([span(v.summary)] if v.summary else [])) for v in versions)),
-        ("parts", tuple(cell(*comma([span(p.title) for p in v.parts])) for v in versions)),
-        ("sources", tuple(cell(*comma(citation_spans(v.sources))) for v in versions)),
-    ]
-    return Table(tuple(clean_line(v.name) for v in versions), tuple(rows))
-
-
-def _version_body(version: Version, briefing: Briefing, base: int, *, table: bool = True) -> list[Block]:
+def _version_body(version: Version, briefing: Briefing, base: int, *, within: bool = False) -> list[Block]:
     blocks: list[Block] = [Heading(clean_line(version.name), base, anchor=version.id)]
-    if table:
+    if not within:
         doc = version.document
         blocks.append(
             line(
@@ -241,11 +223,13 @@ def _version_body(version: Version, briefing: Briefing, base: int, *, table: boo
                 item_ref(doc) if doc else missing(),
             )
         )
-        blocks.append(field_line("Date", Span(date_label(version.date)) if version.date else missing()))
-        blocks.append(field_line("Points", Span(str(version.points)) if version.points is not None else missing()))
-        blocks += [b for b in (names(version.authors, label="Authors"),) if b]
-        if version.summary:
-            blocks.append(Prose(clean(version.summary)))
+    blocks.append(field_line("Date", Span(date_label(version.date)) if version.date else missing()))
+    blocks.append(field_line("Points", Span(str(version.points)) if version.points is not None else missing()))
+    if version.state:
+        blocks.append(field_line("State", span(version.state, "status")))
+    blocks += [b for b in (names(version.authors, label="Authors"),) if b]
+    if version.summary:
+        blocks.append(Prose(clean(version.summary)))
     blocks.append(citations_line(version.sources, 0))
     for part in version.parts:
         blocks.append(line(span(part.title, "label"), indent=1, bullet=True))

@@ -152,8 +152,8 @@ def test_party_source_quote_document_version(capsys: pytest.CaptureFixture[str])
     _, out, _ = show(capsys, "plan", str(SMALL))
     assert "28 points" in out
     assert "27 points" in out
-    header = next(line for line in out.splitlines() if "28 points" in line and "27 points" in line)
-    assert header.index("28 points") < header.index("27 points")  # side by side
+    # One version after another, oldest first (side by side broke words at 80 columns: issue 13).
+    assert out.index("28 points\n---------") < out.index("27 points\n---------")
     assert "Sovereignty" in out
 
     _, out, _ = show(capsys, "plan-27", str(SMALL))

@@ -23,12 +23,12 @@ def test_as_of_30_november_hides_later_events_with_the_banner(capsys: pytest.Cap
     assert status == 0, err
     assert "[as known on 30 Nov 2025]" in out
     assert "As of: 2025-11-30" in out
-    upcoming = out.split("Upcoming")[1]
+    upcoming = out.split("Upcoming")[1].split("Key points")[0]
     assert "nothing scheduled or expected" in upcoming
     assert "London" not in upcoming
     status, now, _ = show(capsys)
     assert "as known on" not in now
-    assert "London" in now.split("Upcoming")[1]
+    assert "London" in now.split("Upcoming")[1].split("Key points")[0]
 
 
 def test_as_of_hides_the_27_point_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -44,7 +44,7 @@ def test_as_of_hides_the_27_point_version(capsys: pytest.CaptureFixture[str]) ->
 def test_as_of_a_thread_gives_its_status_and_stances_then(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = show(capsys, "territory", "--as-of", "2025-11-30")
     assert status == 0, err
-    assert "Status: ? unknown" in out  # its history begins on ~6 Dec
+    assert "\n? unknown · confidence moderate" in out  # its history begins on ~6 Dec
     assert "\nPositions\n" not in out  # every stance on it was taken later
     _, now, _ = show(capsys, "territory")
     assert "\nPositions\n" in now

@@ -92,3 +92,32 @@ def test_the_version_list_gives_date_points_authors_and_graded_sources(builtin: 
     assert "28 points (November) [plan-28-points]  2025-11 · 28 points" in text
     assert "authors: Steve Witkoff [witkoff], Kirill Dmitriev [dmitriev]" in text
     assert "[ungraded]" in text
+
+
+def test_a_threads_page_marks_a_change_of_leaning_and_lists_status_steps() -> None:
+    from brief_tui.model import Party, Position, StatusChange, parse_date
+    from brief_tui.render.layout import render_thread
+
+    us = Party(id="us", name="United States", short="US")
+    thread = Thread(id="t", title="Talks")
+    thread.positions = [
+        Position(stance="No.", party=us, leaning="opposes", as_of=parse_date("2025-11-01")),
+        Position(stance="If.", party=us, leaning="conditional", as_of=parse_date("2025-12-01")),
+    ]
+    thread.status_history = [
+        StatusChange(date=parse_date("2025-11-01"), status="open"),
+        StatusChange(date=parse_date("2025-12-01"), status="stalled"),
+    ]
+    briefing = Briefing(id="b", title="B", as_of=parse_date("2025-12-06"), parties=[us], threads=[thread])
+    text = to_plain(render_thread(thread, briefing), 100)
+    assert "± conditional  2025-12-01  * was opposes" in text
+    assert "2025-11-01 ○ open → 2025-12-01 ‖ stalled" in text
+    then = to_plain(render_thread(thread, _as_known(briefing)), 100)
+    assert "conditional" not in then
+    assert "‖ stalled" not in then
+
+
+def _as_known(briefing: Briefing) -> Briefing:
+    from brief_tui.model.as_of import as_known
+
+    return as_known(known_on(briefing, "2025-11-15"))

@@ -60,7 +60,8 @@ async def test_c_compares_a_documents_versions_and_is_hidden_elsewhere(tmp_path:
         document = screen.briefing.documents[0]
         screen.go(screen.place.showing(document))
         await pilot.pause()
-        assert "c compares two versions" in detail_text(app)
+        assert "27 points in four packages" in detail_text(app)
+        assert screen.check_action("compare_versions", ()) is True
         await pilot.press("c")
         await pilot.pause()
         compare = app.screen
