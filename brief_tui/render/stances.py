@@ -7,12 +7,12 @@ a glyph and a letter, never by colour alone; a change over time is marked ``*``.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from brief_tui.model.matrix import positions_over_time, stance_matrix, status_steps
 from brief_tui.model.vocab import LEANINGS
 from brief_tui.render.blocks import Block, Heading, Line, Span, citations_line, item_ref, line, missing, span
+from brief_tui.render.cells import cells
 from brief_tui.render.labels import LEANING_GLYPHS, date_label, thread_status_label
 from brief_tui.render.safe import clean_line
 
@@ -45,7 +45,6 @@ GRID_FROM = 70
 """Columns from which the matrix is a grid; below, a list per thread."""
 _CELL = 5  # "++P* " : glyph (two cells), letter, change mark, a gap
 _TITLE_MAX = 32
-_WIDTH = {"W": 2, "F": 2}
 
 
 def cell_text(cell: Cell | None) -> str:
@@ -79,22 +78,17 @@ def matrix_blocks(briefing: Briefing, width: int, known: KnownOn | None = None) 
     return blocks
 
 
-def _cells(text: str) -> int:
-    """Terminal cells a string takes: wide characters two, combining marks none."""
-    return sum(_WIDTH.get(unicodedata.east_asian_width(c), 1) if not unicodedata.combining(c) else 0 for c in text)
-
-
 def _fit(text: str, width: int) -> str:
     """Text cut with an ellipsis, or padded, to ``width`` terminal cells."""
-    if _cells(text) > width:
+    if cells(text) > width:
         out, used = [], 0
         for char in text:
-            if used + _cells(char) > width - 1:
+            if used + cells(char) > width - 1:
                 break
             out.append(char)
-            used += _cells(char)
+            used += cells(char)
         text = "".join(out).rstrip() + "…"
-    return text + " " * max(0, width - _cells(text))
+    return text + " " * max(0, width - cells(text))
 
 
 def _grid(matrix: StanceMatrix, width: int) -> list[Block]:
