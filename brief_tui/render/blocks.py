@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple, TypeAlias
 
 from brief_tui.model import Briefing, Citation, Event, Item, Party, Position, Quote, Thread, Version
-from brief_tui.model.as_of import spoken_date
 from brief_tui.render.labels import (
     citation_label,
     claim_sourcing,
@@ -268,11 +267,8 @@ def thread_line(thread: Thread, indent: int = 1, status: str | None = None) -> L
 def event_line(event: Event, indent: int = 1) -> Line:
     """An event as a list row: date, status glyph and word, title."""
     # The date alone, its qualifier by mark: the author's own words for it are on the event's page;
-    # an event with no date yet shows those words (its display date) or "no date yet". A planned
-    # event open at its start is a deadline: "by Dec 2028", as the timeline labels it.
-    date = event.date
-    deadline = date is not None and date.start is None and event.status in ("scheduled", "expected", "postponed")
-    when = spoken_date(date) if deadline and date else date_label(date, words=False) if date else event.shown_date
+    # an event with no date yet shows those words (its display date) or "no date yet".
+    when = date_label(event.date, words=False) if event.date else event.shown_date
     shown = span(when, "label")
     likelihood = Span(f" ({event.likelihood.replace('-', ' ')})", "dim") if event.likelihood else None
     return line(

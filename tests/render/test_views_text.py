@@ -121,13 +121,3 @@ def _as_known(briefing: Briefing) -> Briefing:
     from brief_tui.model.as_of import as_known
 
     return as_known(known_on(briefing, "2025-11-15"))
-
-
-def test_a_planned_open_start_reads_as_a_deadline_in_lists() -> None:
-    from brief_tui.model import Event, parse_date
-    from brief_tui.render.blocks import event_line
-
-    deadline = Event(id="w", date=parse_date("../2028-12"), status="expected", title="Troops withdrawn")
-    assert to_plain([event_line(deadline)], 80).startswith("  - by Dec 2028  ◌ expected  Troops withdrawn")
-    past = Event(id="f", date=parse_date("../2025-11-28"), status="occurred", title="Frozen")
-    assert "until 2025-11-28" in to_plain([event_line(past)], 80)
