@@ -85,8 +85,10 @@ class BriefApp(App[None]):
         cache: bool = True,
         settings: Settings | None = None,
         library: Library | None = None,
+        open_at: str | None = None,
     ) -> None:
         super().__init__()
+        self.open_at = open_at  # an address, BRIEFING/ITEM, to start at (``brief open``)
         self.paths = [Path(p) for p in paths] or [builtin_content()]
         self.cache = cache
         self.settings = settings if settings is not None else Settings.load()
@@ -241,9 +243,10 @@ def create_app(
     cache: bool = True,
     settings: Settings | None = None,
     library: Library | None = None,
+    open_at: str | None = None,
 ) -> BriefApp:
     """Build the app; tests pass their own settings (and a loaded library) to pin them."""
-    return BriefApp(paths, cache=cache, settings=settings, library=library)
+    return BriefApp(paths, cache=cache, settings=settings, library=library, open_at=open_at)
 
 
 def _size(paths: Sequence[Path]) -> int:

@@ -34,10 +34,8 @@ def digest_rows(
     order = {item_id: n for n, item_id in enumerate(briefing.by_id)}
     for item_id, mark in marks.items():
         item = briefing.by_id[item_id]
-        if mark is Mark.NEW:
-            found = _new(item)
-        else:
-            found = _changed(item_id, now[item_id], before.get(item_id), briefing)
+        old = before.get(item_id)
+        found = _new(item) if mark is Mark.NEW else _changed(item_id, now[item_id], old, briefing)
         for row in found:
             when = item.date.sort_key() if isinstance(item, Event) else ()
             rows.append((SECTIONS.index(row.section), when, order[item_id], row))
