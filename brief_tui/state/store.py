@@ -117,9 +117,18 @@ class Store:
         return {item: Seen(fingerprint, snapshot, read_at) for item, fingerprint, snapshot, read_at in rows}
 
     def last_read(self, briefing: str) -> float | None:
-        """When an item of this briefing was last shown (or the baseline stored), as a timestamp."""
-        rows = self._rows("SELECT max(read_at) FROM seen WHERE briefing = ?", (briefing,))
+        """When this briefing was last read (or first opened), as a timestamp; None if never."""
+        rows = self._rows("SELECT coalesce(last_read, first_opened) FROM briefings WHERE id = ?", (briefing,))
         return float(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def touch(self, briefing: str) -> None:
+        """Record that the briefing is being read now (the date "what changed" counts from next time)."""
+        now = self.clock()
+        self._write(
+            "INSERT INTO briefings (id, first_opened, last_read) VALUES (?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET last_read = excluded.last_read",
+            (briefing, now, now),
+        )
 
     def mark_read(self, briefing: str, item: str, fingerprint: str, snapshot: str) -> None:
         """Record that an item was shown, as it looks now."""

@@ -38,7 +38,9 @@ def test_read_marks_and_baseline(store: Store) -> None:
     assert set(seen) == {"territory", "peace-plan"}
     assert seen["territory"].fingerprint == "f3"
     assert seen["territory"].snapshot == '{"x":1}'
-    assert store.last_read("b") == seen["territory"].read_at
+    assert store.last_read("b") == 1000.0  # the baseline's time: first opened
+    store.touch("b")
+    assert store.last_read("b") == 1002.0
     assert store.seen("other") == {}
 
 
