@@ -40,7 +40,7 @@ _DERIVED: dict[type, frozenset[str]] = {
     Event: frozenset({"quotes", "order"}),
     Version: frozenset({"document"}),
 }
-_REFERENCED = (Party, Actor, Source, Thread, Event, Quote, Document, Version)
+_REFERENCED = frozenset({Party, Actor, Source, Thread, Event, Quote, Document, Version})
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _NEVER = datetime.min.replace(tzinfo=timezone.utc)
 
@@ -175,8 +175,12 @@ def snapshot(item: Item) -> ItemSnapshot:
 def fingerprint(item: Item) -> str:
     """A short hash of what the author wrote for this item."""
     skip = _DERIVED.get(type(item), frozenset())
-    written = [(name, _canonical(getattr(item, name))) for name in _names(type(item)) if name not in skip]
-    return hashlib.blake2b(repr(written).encode(), digest_size=10).hexdigest()
+    tokens: list[str] = []
+    for name in _names(type(item)):
+        if name not in skip:
+            tokens.append(name)
+            _tokens(getattr(item, name), tokens)
+    return hashlib.blake2b("\x1f".join(tokens).encode(), digest_size=10).hexdigest()
 
 
 def _names(cls: type) -> tuple[str, ...]:
@@ -186,19 +190,29 @@ def _names(cls: type) -> tuple[str, ...]:
     return names
 
 
-def _canonical(value: Any) -> Any:
-    """A value with references reduced to ids, so hashing never walks the whole graph."""
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if isinstance(value, BriefDate):
-        return value.text
-    if isinstance(value, list | tuple):
-        return [_canonical(v) for v in value]
-    if isinstance(value, _REFERENCED):
-        return "@" + value.id
-    if is_dataclass(value):
-        return [_canonical(getattr(value, name)) for name in _names(type(value))]
-    return repr(value)
+def _tokens(value: Any, out: list[str]) -> None:
+    """Flatten a value into strings, references reduced to ids, so hashing never walks the whole graph."""
+    kind = type(value)
+    if kind is str:
+        out.append("s" + value)
+    elif value is None:
+        out.append("-")
+    elif kind is list:
+        out.append("[")
+        for entry in value:
+            _tokens(entry, out)
+        out.append("]")
+    elif kind is BriefDate:
+        out.append("d" + value.text)
+    elif kind in _REFERENCED:
+        out.append("@" + value.id)
+    elif is_dataclass(value):
+        out.append("(")
+        for name in _names(kind):
+            _tokens(getattr(value, name), out)
+        out.append(")")
+    else:
+        out.append(repr(value))
 
 
 def _stances(positions: list[Position]) -> dict[str, tuple[str, str, str]]:
@@ -234,13 +248,21 @@ def _cited(item: Item) -> set[str]:
     return {citation.source.id for citation in citations}
 
 
-def compare(briefing: Briefing, stored: Mapping[str, Looked] | None, since: float | None = None) -> Changes:
-    """Set a briefing against what was last read; ``stored`` None (a first open) marks nothing."""
+def compare(
+    briefing: Briefing,
+    stored: Mapping[str, Looked] | None,
+    since: float | None = None,
+    now: dict[str, ItemSnapshot] | None = None,
+) -> Changes:
+    """Set a briefing against what was last read; ``stored`` None (a first open) marks nothing.
+
+    ``now`` is the briefing's :func:`snapshots` when the caller already has them.
+    """
     if stored is None:
         return Changes(since=since)
     from brief_tui.model.digest import digest_rows
 
-    now = snapshots(briefing)
+    now = snapshots(briefing) if now is None else now
     marks: dict[str, Mark] = {}
     before: dict[str, ItemSnapshot | None] = {}
     for item_id, current in now.items():

@@ -34,12 +34,13 @@ class Reading:
         self._seen: dict[str, Seen | _Looked]
         if self.first_open:
             # No wall of "new": everything as it is now is the baseline.
-            store.mark_all_read(briefing.id, _rows(self._now))
-            self._seen = {i: _Looked(s.fingerprint, s.encode()) for i, s in self._now.items()}
+            rows = _rows(self._now)
+            store.mark_all_read(briefing.id, rows)
+            self._seen = {item_id: _Looked(mark, snapshot) for item_id, mark, snapshot in rows}
             self.changes = Changes()
         else:
             self._seen = dict(store.seen(briefing.id))
-            self.changes = compare(briefing, self._seen, store.last_read(briefing.id))
+            self.changes = compare(briefing, self._seen, store.last_read(briefing.id), self._now)
         self._touched = False
         self._order = reading_order(briefing)
 
@@ -69,8 +70,9 @@ class Reading:
 
     def mark_all_read(self) -> None:
         """``U``: everything as it is now counts as read."""
-        self.store.mark_all_read(self.briefing.id, _rows(self._now))
-        self._seen.update({i: _Looked(s.fingerprint, s.encode()) for i, s in self._now.items()})
+        rows = _rows(self._now)
+        self.store.mark_all_read(self.briefing.id, rows)
+        self._seen.update({item_id: _Looked(mark, snapshot) for item_id, mark, snapshot in rows})
         self.changes.marks.clear()
 
     def reload(self, briefing: Briefing) -> None:
@@ -78,7 +80,7 @@ class Reading:
         self.briefing = briefing
         self._now = snapshots(briefing)
         self._order = reading_order(briefing)
-        self.changes = compare(briefing, self._seen, self.changes.since)
+        self.changes = compare(briefing, self._seen, self.changes.since, self._now)
 
     def next_marked(self, after: str | None) -> str | None:
         """``u``: the next new or changed item in reading order after ``after``, going round."""
