@@ -38,9 +38,12 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (briefing, item)
     ) WITHOUT ROWID;
     """,
-    # 1 -> 2: the timeline's zoom and lane mode and the detail scroll in a place, when a bookmark
-    # was made, and the history of opens.
+    # 1 -> 2: more of a place (the thread and event followed, the timeline's zoom and lane mode,
+    # the detail pane's scroll and reference row), when a bookmark was made, the history of opens.
     """
+    ALTER TABLE places ADD COLUMN thread TEXT;
+    ALTER TABLE places ADD COLUMN event TEXT;
+    ALTER TABLE places ADD COLUMN row INTEGER;
     ALTER TABLE places ADD COLUMN zoom TEXT;
     ALTER TABLE places ADD COLUMN lane_mode TEXT;
     ALTER TABLE places ADD COLUMN scroll INTEGER NOT NULL DEFAULT 0;

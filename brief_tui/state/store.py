@@ -36,7 +36,7 @@ class Seen(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a briefing was left: the screen, the item, the pane and how the timeline looked."""
+    """Where a briefing was left: the screen, the item, the pane and how the timeline looked (ids only)."""
 
     screen: str = "reader"
     item: str | None = None
@@ -44,6 +44,9 @@ class Place:
     zoom: str | None = None
     lane_mode: str | None = None
     scroll: int = 0
+    thread: str | None = None
+    event: str | None = None
+    row: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,21 @@ class HistoryEntry:
     pane: str | None
     scroll: int
     at: float
+
+
+def _place_columns(place: Place) -> tuple[object, ...]:
+    """A place's fields in the column order of ``places``."""
+    return (
+        place.screen,
+        place.item,
+        place.pane,
+        place.zoom,
+        place.lane_mode,
+        place.scroll,
+        place.thread,
+        place.event,
+        place.row,
+    )
 
 
 class Store:
@@ -153,16 +171,18 @@ class Store:
     def place(self, briefing: str) -> Place | None:
         """Where this briefing was left, or None."""
         rows = self._rows(
-            "SELECT screen, item, pane, zoom, lane_mode, scroll FROM places WHERE briefing = ?", (briefing,)
+            "SELECT screen, item, pane, zoom, lane_mode, scroll, thread, event, row FROM places WHERE briefing = ?",
+            (briefing,),
         )
         return Place(*rows[0]) if rows else None
 
     def save_place(self, briefing: str, place: Place) -> None:
         """Remember where this briefing is being read."""
         self._write(
-            "INSERT OR REPLACE INTO places (briefing, screen, item, pane, zoom, lane_mode, scroll, saved_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (briefing, place.screen, place.item, place.pane, place.zoom, place.lane_mode, place.scroll, self.clock()),
+            "INSERT OR REPLACE INTO places"
+            " (briefing, screen, item, pane, zoom, lane_mode, scroll, thread, event, row, saved_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (briefing, *_place_columns(place), self.clock()),
         )
 
     # Bookmarks ----------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def test_read_marks_and_baseline(store: Store) -> None:
 
 def test_place_is_kept_per_briefing(store: Store) -> None:
     assert store.place("b") is None
-    place = Place("reader", "territory", "detail", "week", "lanes", 12)
+    place = Place("reader", "territory", "detail", "week", "lanes", 12, "territory", "moscow-visit", 3)
     store.save_place("b", place)
     store.save_place("c", Place(item="x"))
     assert store.place("b") == place
