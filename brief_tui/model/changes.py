@@ -31,7 +31,17 @@ from brief_tui.model.items import (
     Version,
 )
 
-__all__ = ["Changes", "DigestRow", "ItemSnapshot", "Looked", "Mark", "compare", "digest_title", "snapshots"]
+__all__ = [
+    "BOOKMARK_GLYPH",
+    "Changes",
+    "DigestRow",
+    "ItemSnapshot",
+    "Looked",
+    "Mark",
+    "compare",
+    "digest_title",
+    "snapshots",
+]
 
 # Lists the loader fills from other items' references: not what the author wrote for this item.
 _DERIVED: dict[type, frozenset[str]] = {
@@ -43,6 +53,9 @@ _DERIVED: dict[type, frozenset[str]] = {
 _REFERENCED = frozenset({Party, Actor, Source, Thread, Event, Quote, Document, Version})
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _NEVER = datetime.min.replace(tzinfo=timezone.utc)
+
+# The sidebar's sign for a bookmarked item (a bookmark is the reader's, not the briefing's).
+BOOKMARK_GLYPH = "⚑"
 
 # Digest sections, in the order the digest lists them.
 NEW_EVENTS = "New events"
@@ -61,6 +74,16 @@ class Mark(Enum):
 
     NEW = "new"
     CHANGED = "changed"
+
+    @property
+    def glyph(self) -> str:
+        """The mark's sign, shown with its word (never colour alone)."""
+        return "✚" if self is Mark.NEW else "✱"
+
+    @property
+    def label(self) -> str:
+        """Sign and word: ``✚ new``, ``✱ changed``."""
+        return f"{self.glyph} {self.value}"
 
 
 class Looked(Protocol):
