@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 __all__ = ["History", "Stop"]
 
 # Entries kept behind and ahead; the oldest go first.
 DEPTH = 200
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, slots=True)
 class Stop:
-    """One place in the history: what was open, in which pane, scrolled how far."""
+    """One place in the history as ids: what was open, in which pane, scrolled how far."""
 
     item: str | None
     pane: str | None = None
     scroll: int = 0
 
 
-class History:
-    """A browser's history: every open pushes; back and forward move through it."""
+class History(Generic[T]):
+    """A browser's history of places: every open pushes; back and forward move through it.
 
-    def __init__(self, current: Stop | None = None) -> None:
+    ``same`` says when two places are one open (the reader's place with another scroll is
+    not a new open); by default, equal places are the same.
+    """
+
+    def __init__(self, current: T | None = None, *, same: Callable[[T, T], bool] | None = None) -> None:
         self.current = current
-        self._back: list[Stop] = []
-        self._forward: list[Stop] = []
+        self.same = same or (lambda a, b: a == b)
+        self._back: list[T] = []
+        self._forward: list[T] = []
 
     @property
     def can_go_back(self) -> bool:
@@ -37,39 +46,34 @@ class History:
         """Whether there is somewhere to go forward to."""
         return bool(self._forward)
 
-    def open(self, stop: Stop, *, leaving: Stop | None = None) -> None:
-        """Something new was opened; ``leaving`` is where the reader was, as it is now (its scroll)."""
-        leaving = leaving or self.current
-        if leaving is not None and leaving.item == stop.item and leaving.pane == stop.pane:
-            self.current = stop
+    def open(self, place: T, *, leaving: T | None = None) -> None:
+        """Something was opened; ``leaving`` is where the reader was, as it is now (its scroll)."""
+        leaving = leaving if leaving is not None else self.current
+        if leaving is not None and self.same(leaving, place):
+            self.current = place
             return
         if leaving is not None:
             self._back.append(leaving)
             del self._back[:-DEPTH]
         self._forward.clear()
-        self.current = stop
+        self.current = place
 
-    def back(self, leaving: Stop | None = None) -> Stop | None:
+    def back(self, leaving: T | None = None) -> T | None:
         """The place before this one (None at the start); ``leaving`` keeps this one's scroll."""
         if not self._back:
             return None
-        leaving = leaving or self.current
+        leaving = leaving if leaving is not None else self.current
         if leaving is not None:
             self._forward.append(leaving)
         self.current = self._back.pop()
         return self.current
 
-    def forward(self, leaving: Stop | None = None) -> Stop | None:
+    def forward(self, leaving: T | None = None) -> T | None:
         """The place after this one (None at the end)."""
         if not self._forward:
             return None
-        leaving = leaving or self.current
+        leaving = leaving if leaving is not None else self.current
         if leaving is not None:
             self._back.append(leaving)
         self.current = self._forward.pop()
         return self.current
-
-    def scrolled(self, scroll: int) -> None:
-        """The current place was scrolled."""
-        if self.current is not None:
-            self.current = replace(self.current, scroll=scroll)

@@ -99,10 +99,9 @@ def test_reading_order_holds_every_item(copy: Path) -> None:
 
 
 def test_history_goes_back_and_forward_to_the_same_scroll() -> None:
-    history = History(Stop("overview"))
+    history: History[Stop] = History(Stop("overview"), same=lambda a, b: a.item == b.item)
     history.open(Stop("territory", "detail"), leaving=Stop("overview", "detail", 7))
-    history.scrolled(12)
-    history.open(Stop("peace-plan", "detail"))
+    history.open(Stop("peace-plan", "detail"), leaving=Stop("territory", "detail", 12))
     assert history.back() == Stop("territory", "detail", 12)
     assert history.back() == Stop("overview", "detail", 7)
     assert history.back() is None
@@ -113,6 +112,7 @@ def test_history_goes_back_and_forward_to_the_same_scroll() -> None:
 
 
 def test_reopening_the_same_place_does_not_push() -> None:
-    history = History(Stop("territory", "detail"))
+    history: History[Stop] = History(Stop("territory", "detail"), same=lambda a, b: a.item == b.item)
     history.open(Stop("territory", "detail", 3))
     assert not history.can_go_back
+    assert history.current == Stop("territory", "detail", 3)
