@@ -49,6 +49,7 @@ _DERIVED: dict[type, frozenset[str]] = {
     Thread: frozenset({"events", "quotes", "documents"}),
     Event: frozenset({"quotes", "order"}),
     Version: frozenset({"document"}),
+    Quote: frozenset({"renderings"}),
 }
 _REFERENCED = frozenset({Party, Actor, Source, Thread, Event, Quote, Document, Version})
 _FIELDS: dict[type, tuple[str, ...]] = {}

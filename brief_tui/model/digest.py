@@ -37,7 +37,7 @@ def digest_rows(
         old = before.get(item_id)
         found = _new(item) if mark is Mark.NEW else _changed(item_id, now[item_id], old, briefing)
         for row in found:
-            when = item.date.sort_key() if isinstance(item, Event) else ()
+            when = item.sort_key if isinstance(item, Event) else ()
             rows.append((SECTIONS.index(row.section), when, order[item_id], row))
     rows.sort(key=lambda entry: entry[:3])
     return [row for *_, row in rows]
