@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ACTIONS", "PANE_SCOPES", "Action", "Scope", "bindings_for", "by_id", "key_display", "keys_in_use"]
 
-Scope = Literal["app", "library", "reader", "sidebar", "detail", "timeline", "help", "page"]
+Scope = Literal["app", "library", "reader", "sidebar", "detail", "timeline", "help", "page", "digest", "bookmarks"]
 """Where an action works: ``app`` everywhere, ``reader`` anywhere on the reader screen,
 a pane's name when that pane has focus (the palette focuses the pane first), ``help`` in
 help, ``page`` in a scrolling page of text (help's body)."""
@@ -96,6 +96,21 @@ ACTIONS: tuple[Action, ...] = (
     _a("pane-detail", "2", "Detail pane", "reader", "pane('detail')"),
     _a("pane-timeline", "3", "Timeline pane", "reader", "pane('timeline')"),
     _a("back", "escape,backspace", "Back to where enter came from", "reader", "back"),
+    # Following the negotiation: what changed, bookmarks, history, the item's address
+    _a("next-changed", "u", "Next item new or changed since you last read", "reader", "next_changed"),
+    _a("mark-all-read", "U", "Mark everything read", "reader", "mark_all_read"),
+    _a("digest", "w", "What changed since you last read", "reader", "digest", label="Changes"),
+    _a("bookmark", "b", "Bookmark the current item (again: remove it)", "reader", "toggle_bookmark"),
+    _a("bookmarks", "B", "Bookmarks of every briefing", "reader", "bookmarks"),
+    _a("history-back", "alt+left", "History: back", "reader", "history_back"),
+    _a("history-forward", "alt+right", "History: forward", "reader", "history_forward"),
+    _a(
+        "copy-address",
+        "y",
+        "Copy the item's address (a source: its URL) by OSC 52; in tmux, set-clipboard on",
+        "reader",
+        "copy_address",
+    ),
     # Threads pane
     _a("sidebar-down", "j,down", "Next row", "sidebar", "cursor_down", palette=False),
     _a("sidebar-up", "k,up", "Previous row", "sidebar", "cursor_up", palette=False),
@@ -126,6 +141,16 @@ ACTIONS: tuple[Action, ...] = (
         "toggle-merged", "m", "One merged lane / one lane per thread", "timeline", "toggle_merged", label="Lanes/merged"
     ),
     _a("open-event", "enter", "Show the event in the detail pane", "timeline", "open_event", palette=False),
+    # What changed (w) and the bookmarks (B)
+    _a("digest-open", "enter", "Open the item of this row", "digest", "select", palette=False),
+    _a("digest-down", "j,down", "Next row", "digest", "cursor_down", palette=False),
+    _a("digest-up", "k,up", "Previous row", "digest", "cursor_up", palette=False),
+    _a("digest-close", "escape,backspace,w", "Back to the reader", "digest", "close", palette=False),
+    _a("bookmarks-open", "enter", "Open the bookmarked item", "bookmarks", "select", palette=False),
+    _a("bookmarks-remove", "d,delete", "Remove the bookmark", "bookmarks", "remove", label="Remove", palette=False),
+    _a("bookmarks-down", "j,down", "Next bookmark", "bookmarks", "cursor_down", palette=False),
+    _a("bookmarks-up", "k,up", "Previous bookmark", "bookmarks", "cursor_up", palette=False),
+    _a("bookmarks-close", "escape,backspace,B", "Back to the reader", "bookmarks", "close", palette=False),
     # Help, and its page of text
     _a("close-help", "escape,question_mark,f1,backspace", "Close help", "help", "dismiss", palette=False),
     _a("scroll-down", "j,down", "Scroll down", "page", "scroll_down", palette=False),

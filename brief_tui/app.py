@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from brief_tui.loader import Library
     from brief_tui.model import Briefing
     from brief_tui.screens.library import LibraryScreen
+    from brief_tui.state import Store
 
 __all__ = ["BriefApp", "create_app"]
 
@@ -86,9 +87,11 @@ class BriefApp(App[None]):
         settings: Settings | None = None,
         library: Library | None = None,
         open_at: str | None = None,
+        store: Store | None = None,
     ) -> None:
         super().__init__()
         self.open_at = open_at  # an address, BRIEFING/ITEM, to start at (``brief open``)
+        self._store = store  # opened on first use, after the first frame
         self.paths = [Path(p) for p in paths] or [builtin_content()]
         self.cache = cache
         self.settings = settings if settings is not None else Settings.load()
@@ -213,7 +216,17 @@ class BriefApp(App[None]):
     def _reader(self, briefing: Briefing, *, from_library: bool = False) -> Screen[None]:
         from brief_tui.screens.reader import ReaderScreen
 
-        return ReaderScreen(briefing, from_library=from_library)
+        briefing_id, _, item_id = (self.open_at or "").partition("/")
+        open_at = item_id if briefing_id == briefing.id and item_id else None
+        return ReaderScreen(briefing, from_library=from_library, open_at=open_at)
+
+    def state_store(self) -> Store:
+        """Read marks, places and bookmarks (opened on first use; a store that keeps nothing if it cannot be)."""
+        if self._store is None:
+            from brief_tui.state import open_store
+
+            self._store = open_store()
+        return self._store
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
         self.push_screen(self._reader(message.briefing, from_library=True))
@@ -244,9 +257,10 @@ def create_app(
     settings: Settings | None = None,
     library: Library | None = None,
     open_at: str | None = None,
+    store: Store | None = None,
 ) -> BriefApp:
-    """Build the app; tests pass their own settings (and a loaded library) to pin them."""
-    return BriefApp(paths, cache=cache, settings=settings, library=library, open_at=open_at)
+    """Build the app; tests pass their own settings, state store (and a loaded library) to pin them."""
+    return BriefApp(paths, cache=cache, settings=settings, library=library, open_at=open_at, store=store)
 
 
 def _size(paths: Sequence[Path]) -> int:

@@ -7,11 +7,12 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Version
 from brief_tui.render.safe import clean_line, text
 from brief_tui.state import Bookmark, Store
@@ -23,12 +24,7 @@ __all__ = ["BookmarksScreen"]
 class BookmarksScreen(Screen[Bookmark | None]):
     """Every bookmark; dismisses with the one to open, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace,B", "close", "Back", id="bookmarks-close"),
-        Binding("d,delete", "remove", "Remove", id="bookmarks-remove"),
-        Binding("j", "cursor_down", "Down", show=False, id="bookmarks-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="bookmarks-up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("bookmarks")
 
     def __init__(self, store: Store, briefing_named: Callable[[str], Briefing | None]) -> None:
         super().__init__()
@@ -90,6 +86,10 @@ class BookmarksScreen(Screen[Bookmark | None]):
         if self.bookmarks and kept is not None:
             listing.highlighted = min(kept, len(self.bookmarks) - 1)
         self.notify(clean_line(f"Removed the bookmark on {bookmark.briefing}/{bookmark.item}"), markup=False)
+
+    def action_select(self) -> None:
+        """Open the highlighted row."""
+        self.query_one(OptionList).action_select()
 
     def action_cursor_down(self) -> None:
         """Next bookmark."""

@@ -7,11 +7,12 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from brief_tui.actions import bindings_for
 from brief_tui.model.changes import Changes, Mark, digest_title
 from brief_tui.render.safe import text
 from brief_tui.widgets.key_bar import KeyBar
@@ -24,11 +25,7 @@ READ = "✓ read"
 class DigestScreen(Screen[str | None]):
     """The digest of one briefing; dismisses with the id of the item to open, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace,w", "close", "Back", id="digest-close"),
-        Binding("j", "cursor_down", "Down", show=False, id="digest-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="digest-up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("digest")
 
     def __init__(self, changes: Changes, mark_of: Callable[[str], Mark | None]) -> None:
         super().__init__()
@@ -64,6 +61,10 @@ class DigestScreen(Screen[str | None]):
         first = next((i for i, option in enumerate(listing.options) if not option.disabled), None)
         listing.highlighted = first
         listing.focus()
+
+    def action_select(self) -> None:
+        """Open the highlighted row."""
+        self.query_one(OptionList).action_select()
 
     def action_cursor_down(self) -> None:
         """Next row."""

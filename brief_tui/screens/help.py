@@ -25,6 +25,8 @@ SECTIONS: tuple[tuple[str, Scope], ...] = (
     ("Threads pane", "sidebar"),
     ("Detail pane", "detail"),
     ("Timeline", "timeline"),
+    ("What changed (w)", "digest"),
+    ("Bookmarks (B)", "bookmarks"),
     ("This help", "help"),
 )
 
@@ -72,6 +74,8 @@ class HelpScreen(ModalScreen[None]):
         legend.append("\nEvent status (timeline)\n", style="bold underline")
         for status, glyph in EVENT_STATUS_GLYPHS.items():
             legend.append(f"  {glyph} {status}\n")
+        legend.append("\nSince you last read (sidebar, detail pane, timeline)\n", style="bold underline")
+        legend.append("  ✚ new  ✱ changed  ⚑ bookmarked\n")
         legend.append("\nDates: ? uncertain  ~ approximate  % both\n")
         legend.append("Sources: grades A-F (reliability), 1-6 (credibility of a claim)\n")
         return legend

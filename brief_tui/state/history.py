@@ -77,3 +77,10 @@ class History(Generic[T]):
             self._back.append(leaving)
         self.current = self._forward.pop()
         return self.current
+
+    def remap(self, convert: Callable[[T], T]) -> None:
+        """Convert every place (the briefing was reloaded: its places name new objects)."""
+        self._back = [convert(place) for place in self._back]
+        self._forward = [convert(place) for place in self._forward]
+        if self.current is not None:
+            self.current = convert(self.current)
