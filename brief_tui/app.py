@@ -144,6 +144,9 @@ class BriefApp(App[None]):
         """Quit at once, ending a child parse still running for the loading screen."""
         self._quitting = True
         self._end_child()
+        save_place = getattr(self.screen, "save_place", None)
+        if save_place is not None:  # the reader's zoom and lanes, which no open has saved yet
+            save_place()
         self.exit()
 
     def _end_child(self) -> None:

@@ -103,7 +103,8 @@ class Following(Screen[None]):
         self._started = True
         item = self.briefing.get(self.open_at) if self.open_at else None
         if item is not None:
-            self._visit(item)
+            # Once the panes have settled on their first rows (the sidebar reports its own).
+            self.call_after_refresh(self._visit, item)
         self.app.call_after_refresh(self._read_state)
         if self.briefing.path:
             from brief_tui.watch import FileWatch
@@ -125,7 +126,8 @@ class Following(Screen[None]):
     def _state_ready(self, reading: Reading, stored: StoredPlace | None, bookmarked: frozenset[str]) -> None:
         self.reading = reading
         self._bookmarked = bookmarked
-        if stored is not None and self.open_at is None and self.travel.current is self.place and not self.history:
+        untouched = not self.travel.can_go_back and isinstance(self.place.item, Overview) and not self.history
+        if stored is not None and self.open_at is None and untouched:
             self._reopen(stored)
         self._show_marks()
         item = self.place.item
@@ -399,15 +401,24 @@ class Following(Screen[None]):
         try:
             await self.recompose()
             self.on_mount()
-            self.go(Place.from_ids(briefing, here), restore=True)
         finally:
             self._navigating = False
         self.history = [Place.from_ids(briefing, ids) for ids in back]
         self.travel.remap(lambda place: Place.from_ids(briefing, place.to_ids()))
         if self.reading is not None:
             self.reading.reload(briefing)
-            self._show_marks()
-            self._header(self.place)
+        # Once the new panes have settled on their first rows (the sidebar reports its own).
+        self.call_after_refresh(self._return_to, Place.from_ids(briefing, here))
+
+    def _return_to(self, place: Place) -> None:
+        """Back at the place the reader was before the reload, with the changes marked."""
+        self._navigating = True
+        try:
+            self.go(place, restore=True)
+        finally:
+            self._navigating = False
+        self._show_marks()
+        self._header(self.place)
 
     def on_reload_bar_problems_requested(self, message: ReloadBar.ProblemsRequested) -> None:
         self.app.push_screen(EditProblems([message.error], [message.error.path]))

@@ -19,11 +19,13 @@ __all__ = ["ReloadBar"]
 
 
 class ReloadBar(Widget, can_focus=True):
-    """Hidden while the file reads well; after a broken edit, its first problem and a count."""
+    """Hidden while the file reads well; after a broken edit, its first problem and a count.
+
+    It takes its line from the layout (a second widget docked at the bottom would lie over the key bar).
+    """
 
     DEFAULT_CSS = """
     ReloadBar {
-        dock: bottom;
         height: 1;
         display: none;
     }
