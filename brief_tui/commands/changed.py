@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 from brief_tui.model.changes import Changes, compare, digest_title
 
 if TYPE_CHECKING:
+    from brief_tui.commands.resolve import Found
     from brief_tui.model import Briefing
     from brief_tui.state import Store
 
-__all__ = ["changes_since_read", "digest_lines"]
+__all__ = ["changes_since_read", "digest_lines", "show_changed"]
 
 
 def changes_since_read(briefing: Briefing, store: Store) -> Changes | None:
@@ -43,3 +44,26 @@ def digest_lines(briefing: Briefing, changes: Changes | None) -> list[str]:
         sign = mark.label if mark else ""
         lines.append(f"  {sign:<10} {row.text} [{briefing.id}/{row.item_id}]")
     return lines
+
+
+def show_changed(prog: str, found: Found, address: str | None) -> int:
+    """Print the digest of the briefing an address names (of every briefing found, with none)."""
+    from brief_tui.commands import print_broken, say
+    from brief_tui.commands.resolve import AddressError, resolve
+    from brief_tui.render.safe import clean
+    from brief_tui.state import open_store
+
+    print_broken(prog, found.broken)
+    briefings = found.briefings
+    if address or len(briefings) == 1:
+        try:
+            briefings = [resolve(address, found)[0]]
+        except AddressError as error:
+            say(prog, str(error))
+            return 1
+    store = open_store()
+    blocks = [digest_lines(briefing, changes_since_read(briefing, store)) for briefing in briefings]
+    for notice in store.take_notices():
+        say(prog, notice)
+    print(clean("\n\n".join("\n".join(lines) for lines in blocks)))
+    return 0

@@ -27,6 +27,7 @@ def _parser() -> CommandParser:
     )
     parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
+    parser.add_argument("--changed", action="store_true", help="what changed since you last read it in the reader")
     return parser
 
 
@@ -57,6 +58,10 @@ def main(argv: Sequence[str]) -> int:
     except UsageError as error:
         say(PROG, str(error))
         return 2
+    if args.changed:
+        from brief_tui.commands.changed import show_changed
+
+        return show_changed(PROG, found, address)
     if not address and len(found.briefings) > 1:
         from brief_tui.commands.listing import library_blocks
         from brief_tui.commands.output import emit
