@@ -99,7 +99,7 @@ ACTIONS: tuple[Action, ...] = (
     # Following the negotiation: what changed, bookmarks, history, the item's address
     _a("next-changed", "u", "Next item new or changed since you last read", "reader", "next_changed"),
     _a("mark-all-read", "U", "Mark everything read", "reader", "mark_all_read"),
-    _a("digest", "w", "What changed since you last read", "reader", "digest", label="Changes"),
+    _a("digest", "w", "What changed since you last read", "reader", "digest"),
     _a("bookmark", "b", "Bookmark the current item (again: remove it)", "reader", "toggle_bookmark"),
     _a("bookmarks", "B", "Bookmarks of every briefing", "reader", "bookmarks"),
     _a("history-back", "alt+left", "History: back", "reader", "history_back"),
@@ -142,15 +142,17 @@ ACTIONS: tuple[Action, ...] = (
     ),
     _a("open-event", "enter", "Show the event in the detail pane", "timeline", "open_event", palette=False),
     # What changed (w) and the bookmarks (B)
-    _a("digest-open", "enter", "Open the item of this row", "digest", "select", palette=False),
+    _a("digest-open", "enter", "Open the item of this row", "digest", "select", label="Open", palette=False),
     _a("digest-down", "j,down", "Next row", "digest", "cursor_down", palette=False),
     _a("digest-up", "k,up", "Previous row", "digest", "cursor_up", palette=False),
-    _a("digest-close", "escape,backspace,w", "Back to the reader", "digest", "close", palette=False),
-    _a("bookmarks-open", "enter", "Open the bookmarked item", "bookmarks", "select", palette=False),
+    _a("digest-close", "escape,backspace,w", "Back to the reader", "digest", "close", label="Back", palette=False),
+    _a("bookmarks-open", "enter", "Open the bookmarked item", "bookmarks", "select", label="Open", palette=False),
     _a("bookmarks-remove", "d,delete", "Remove the bookmark", "bookmarks", "remove", label="Remove", palette=False),
     _a("bookmarks-down", "j,down", "Next bookmark", "bookmarks", "cursor_down", palette=False),
     _a("bookmarks-up", "k,up", "Previous bookmark", "bookmarks", "cursor_up", palette=False),
-    _a("bookmarks-close", "escape,backspace,B", "Back to the reader", "bookmarks", "close", palette=False),
+    _a(
+        "bookmarks-close", "escape,backspace,B", "Back to the reader", "bookmarks", "close", label="Back", palette=False
+    ),
     # Help, and its page of text
     _a("close-help", "escape,question_mark,f1,backspace", "Close help", "help", "dismiss", palette=False),
     _a("scroll-down", "j,down", "Scroll down", "page", "scroll_down", palette=False),
