@@ -284,7 +284,7 @@ async def test_an_edit_reloads_in_place_and_a_broken_one_keeps_the_last_good(tmp
         await until(pilot, lambda: bool(screen.query(ReloadBar)) and screen.query_one(ReloadBar).broken, steps=600)
         bar = screen.query_one(ReloadBar)
         assert "Edit not loaded" in bar.render().plain
-        assert bar.region.height == 1  # on screen, on a line of its own above the keys
+        await until(pilot, lambda: bar.region.height == 1)  # on screen, on a line of its own above the keys
         assert bar.region.y < screen.query_one(KeyBar).region.y
         assert screen.briefing.title == "Ukraine peace talks"  # the last good version stays
         bar.focus()
