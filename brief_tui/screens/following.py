@@ -14,15 +14,12 @@ from rich.text import Text
 from textual import work
 from textual.screen import Screen
 
-from brief_tui.actions import bindings_for
 from brief_tui.model import Source
 from brief_tui.render.detail_rows import Overview, title_of
 from brief_tui.render.safe import clean_line, text
+from brief_tui.screens.history import History
 from brief_tui.screens.place import Place
-from brief_tui.screens.problems import ProblemsScreen
-from brief_tui.state.history import History
 from brief_tui.widgets.key_bar import KeyBar
-from brief_tui.widgets.reload_bar import ReloadBar
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -35,19 +32,14 @@ if TYPE_CHECKING:
     from brief_tui.state.reading import Reading
     from brief_tui.watch import FileWatch
     from brief_tui.widgets.detail import DetailView
+    from brief_tui.widgets.reload_bar import ReloadBar
     from brief_tui.widgets.thread_list import ThreadList
     from brief_tui.widgets.timeline import Timeline
 
-__all__ = ["EditProblems", "Following"]
+__all__ = ["Following"]
 
 # How often the open file's modification time is checked (one stat; about 3 µs).
 POLL_SECONDS = 0.5
-
-
-class EditProblems(ProblemsScreen):
-    """Every problem of a broken edit; escape goes back to the last good version."""
-
-    BINDINGS = bindings_for("help", also=["quit"])
 
 
 class Following(Screen[None]):
@@ -386,6 +378,8 @@ class Following(Screen[None]):
 
     def _broken(self, error: BriefingError) -> None:
         """Say what is wrong in one line; the last good version stays on screen."""
+        from brief_tui.widgets.reload_bar import ReloadBar
+
         bars = self.query(ReloadBar)
         bar: ReloadBar = bars.first() if bars else ReloadBar(id="reload-bar")
         if not bars:
@@ -421,6 +415,8 @@ class Following(Screen[None]):
         self._header(self.place)
 
     def on_reload_bar_problems_requested(self, message: ReloadBar.ProblemsRequested) -> None:
+        from brief_tui.screens.edit_problems import EditProblems
+
         self.app.push_screen(EditProblems([message.error], [message.error.path]))
 
 

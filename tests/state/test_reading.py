@@ -10,8 +10,8 @@ import pytest
 from brief_tui.loader import load_briefing
 from brief_tui.model import Briefing
 from brief_tui.model.changes import Mark
+from brief_tui.screens.history import History, Stop
 from brief_tui.state import Store, open_store
-from brief_tui.state.history import History, Stop
 from brief_tui.state.reading import Reading, reading_order
 
 BUILTIN = Path(__file__).resolve().parents[2] / "content" / "ukraine-peace-talks.yaml"

@@ -13,7 +13,7 @@ from brief_tui.app import BriefApp, create_app
 from brief_tui.model import Source
 from brief_tui.screens.bookmarks import BookmarksScreen
 from brief_tui.screens.digest import DigestScreen
-from brief_tui.screens.following import EditProblems
+from brief_tui.screens.edit_problems import EditProblems
 from brief_tui.screens.reader import ReaderScreen
 from brief_tui.settings import Settings
 from brief_tui.state import Store, open_store

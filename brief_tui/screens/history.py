@@ -1,4 +1,4 @@
-"""Back and forward through what was opened, each to the same scroll position (no UI)."""
+"""Back and forward through what was opened, each to the same scroll position (plain Python, no UI)."""
 
 from __future__ import annotations
 
