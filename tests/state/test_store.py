@@ -108,3 +108,16 @@ def test_importing_state_imports_no_ui() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_the_reader_starts_without_state() -> None:
+    """State is read after the first frame: opening the reader imports neither SQLite nor the store."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, brief_tui.app, brief_tui.screens.reader;"
+        "print(sorted(m for m in ('sqlite3', 'brief_tui.state', 'brief_tui.model.changes') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
