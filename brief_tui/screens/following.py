@@ -116,6 +116,8 @@ class Following(Screen[None]):
         self.app.call_from_thread(self._state_ready, reading, stored, bookmarked)
 
     def _state_ready(self, reading: Reading, stored: StoredPlace | None, bookmarked: frozenset[str]) -> None:
+        if not self.is_mounted:  # quit before state was read
+            return
         self.reading = reading
         self._bookmarked = bookmarked
         untouched = not self.travel.can_go_back and isinstance(self.place.item, Overview) and not self.history
@@ -184,7 +186,7 @@ class Following(Screen[None]):
             return
         from brief_tui.state import Place as StoredPlace
 
-        here = self.place
+        here = self.here()  # with the detail pane's scroll as it is now
         ids = here.to_ids()
         timeline = self.timeline
         stored = StoredPlace(
@@ -380,6 +382,8 @@ class Following(Screen[None]):
         """Say what is wrong in one line; the last good version stays on screen."""
         from brief_tui.widgets.reload_bar import ReloadBar
 
+        if not self.is_mounted:
+            return
         bars = self.query(ReloadBar)
         bar: ReloadBar = bars.first() if bars else ReloadBar(id="reload-bar")
         if not bars:
@@ -388,6 +392,8 @@ class Following(Screen[None]):
 
     async def _reloaded(self, briefing: Briefing) -> None:
         """Show the edited briefing at the same place, its changes marked."""
+        if not self.is_mounted:
+            return
         here, back = self.here().to_ids(), [place.to_ids() for place in self.history]
         self.briefing, self.overview = briefing, Overview(briefing)
         self.place = Place(self.overview)

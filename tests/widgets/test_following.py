@@ -166,13 +166,17 @@ async def test_brief_reopens_where_it_was_left(tmp_path: Path, copy: Path) -> No
         screen = await ready(pilot, app)
         await pilot.press("right_square_bracket", "right_square_bracket", "3", "m", "minus")
         left = (shown_id(screen), screen.timeline.zoom, screen.timeline.merged)  # type: ignore[union-attr]
-        await pilot.press("2")  # the detail pane, where j and k now go
+        await pilot.press("2", "space")  # the detail pane, a page down
+        scrolled = screen.detail.scroll_y
+        assert scrolled > 0
         await pilot.press("q")
     app = make(tmp_path, copy)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         assert (shown_id(screen), screen.timeline.zoom, screen.timeline.merged) == left  # type: ignore[union-attr]
         assert left[0] == "security-guarantees"
+        assert screen.pane == "detail"
+        await until(pilot, lambda: screen.detail.scroll_y == scrolled)
 
 
 async def test_b_bookmarks_and_B_lists_them_after_a_restart(tmp_path: Path, copy: Path) -> None:
