@@ -19,6 +19,7 @@ from brief_tui.settings import Settings
 from brief_tui.state import Store, open_store
 from brief_tui.widgets.key_bar import KeyBar
 from brief_tui.widgets.reload_bar import ReloadBar
+from tests.commands.helpers import SMALL
 from tests.conftest import BUILTIN
 from tests.widgets.pilot import until
 
@@ -299,3 +300,29 @@ async def test_an_edit_reloads_in_place_and_a_broken_one_keeps_the_last_good(tmp
         await until(pilot, lambda: screen.briefing.title == "Talks, fixed", steps=600)
         await until(pilot, lambda: screen.detail.item is screen.briefing.get("territory"))
         assert not screen.query(ReloadBar) or not screen.query_one(ReloadBar).broken
+
+
+async def test_B_opens_a_bookmark_of_another_briefing_in_the_library(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    shutil.copy(BUILTIN, library / "talks.yaml")
+    shutil.copy(SMALL, library / "small.yaml")
+    app = make(tmp_path, library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.library is not None
+        briefings = {result.briefing.id: result.briefing for result in app.library.results}
+        await app.push_screen(app._reader(briefings["ukraine-peace-talks"], from_library=True))
+        talks = await ready(pilot, app)
+        await pilot.press("right_square_bracket", "b")
+        app.pop_screen()
+        await app.push_screen(app._reader(briefings["small"], from_library=True))
+        small = await ready(pilot, app)
+        await pilot.press("B")
+        listing = app.screen
+        assert isinstance(listing, BookmarksScreen)
+        assert "Ukraine peace talks" in str(listing.query_one("#bookmarks").get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen is not small)
+        opened = reader(app)
+        assert opened.briefing is talks.briefing
+        await until(pilot, lambda: shown_id(opened) == "territory")
