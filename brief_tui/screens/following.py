@@ -89,7 +89,7 @@ class Following(Screen[None]):
     # Start: brief open's item at once, state after the first frame ------------------------
 
     def start_following(self) -> None:
-        """Go to ``open_at`` now; read state and start watching the file after the first frame."""
+        """Go to ``open_at``, read state and start watching the file, all once the first frame is out."""
         if self._started:
             return
         self._started = True
@@ -122,14 +122,13 @@ class Following(Screen[None]):
         self._bookmarked = bookmarked
         untouched = not self.travel.can_go_back and isinstance(self.place.item, Overview) and not self.history
         if stored is not None and self.open_at is None and untouched:
-            self._reopen(stored)
-        self._show_marks()
-        item = self.place.item
-        if not isinstance(item, Overview):
-            self._shown_mark = self._mark_label(item.id)
-            reading.shown(item.id)
-            self._show_marks()
+            self._reopen(stored)  # shows the item kept, which counts as read
+        elif not isinstance(self.place.item, Overview):
+            # Shown before state was read (brief open, a quick key): it counts as read now.
+            self._shown_mark = self._mark_label(self.place.item.id)
+            reading.shown(self.place.item.id)
             self._header(self.place)
+        self._show_marks()
         self._tell_notices()
 
     def _reopen(self, stored: StoredPlace) -> None:

@@ -326,3 +326,17 @@ async def test_B_opens_a_bookmark_of_another_briefing_in_the_library(tmp_path: P
         opened = reader(app)
         assert opened.briefing is talks.briefing
         await until(pilot, lambda: shown_id(opened) == "territory")
+
+
+async def test_reopened_on_a_changed_item_the_detail_pane_says_so(tmp_path: Path, copy: Path) -> None:
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot, app)
+        await pilot.press("right_square_bracket", "q")  # left on Territory
+    edit(copy)
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        assert shown_id(screen) == "territory"
+        assert header(screen)[0].startswith("✱ changed ")  # shown again, so read, but it says what it was
+        assert "territory" not in screen.sidebar.marks
