@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from brief_tui.loader import BriefingError
     from brief_tui.model import Briefing
     from brief_tui.render.detail_rows import Shown
-    from brief_tui.state import Bookmark, Store
+    from brief_tui.state import Bookmark, HistoryEntry, Store
     from brief_tui.state import Place as StoredPlace
     from brief_tui.state.reading import Reading
     from brief_tui.watch import FileWatch
@@ -40,6 +40,8 @@ __all__ = ["Following"]
 
 # How often the open file's modification time is checked (one stat; about 3 µs).
 POLL_SECONDS = 0.5
+# Opens of earlier sessions that alt+left can go back through.
+HISTORY_KEPT = 50
 
 
 class Following(Screen[None]):
@@ -113,14 +115,26 @@ class Following(Screen[None]):
         reading = Reading(store, self.briefing)
         stored = store.place(self.briefing.id)
         bookmarked = frozenset(store.bookmarked(self.briefing.id))
-        self.app.call_from_thread(self._state_ready, reading, stored, bookmarked)
+        earlier = store.history(self.briefing.id, limit=HISTORY_KEPT)
+        self.app.call_from_thread(self._state_ready, reading, stored, bookmarked, earlier)
 
-    def _state_ready(self, reading: Reading, stored: StoredPlace | None, bookmarked: frozenset[str]) -> None:
+    def _state_ready(
+        self,
+        reading: Reading,
+        stored: StoredPlace | None,
+        bookmarked: frozenset[str],
+        earlier: list[HistoryEntry],
+    ) -> None:
         if not self.is_mounted:  # quit before state was read
             return
         self.reading = reading
         self._bookmarked = bookmarked
         untouched = not self.travel.can_go_back and isinstance(self.place.item, Overview) and not self.history
+        if untouched:
+            # alt+left goes on into the last session.
+            if earlier and stored is not None and self.open_at is None and earlier[-1].item == stored.item:
+                earlier = earlier[:-1]  # that one is where it reopens
+            self.travel.remember([Place.from_ids(self.briefing, {"item": e.item, "pane": e.pane}) for e in earlier])
         if stored is not None and self.open_at is None and untouched:
             self._reopen(stored)  # shows the item kept, which counts as read
         elif not isinstance(self.place.item, Overview):
@@ -167,9 +181,13 @@ class Following(Screen[None]):
 
     def item_shown(self, place: Place, leaving: Place | None) -> None:
         """The detail pane shows ``place``'s item: record the open, mark it read, keep the place."""
-        if not self._navigating:
-            self.travel.open(place, leaving=leaving)
         item = place.item
+        if not self._navigating and not self.travel.same(place, self.travel.current or place):
+            self.travel.open(place, leaving=leaving)
+            if self.reading is not None:
+                self.store.push_history(self.briefing.id, None if isinstance(item, Overview) else item.id, place.pane)
+        elif not self._navigating:
+            self.travel.open(place, leaving=leaving)
         self._shown_mark = ""
         if self.reading is not None and not isinstance(item, Overview):
             self._shown_mark = self._mark_label(item.id)

@@ -84,3 +84,7 @@ class History(Generic[T]):
         self._forward = [convert(place) for place in self._forward]
         if self.current is not None:
             self.current = convert(self.current)
+
+    def remember(self, older: list[T]) -> None:
+        """Put places from an earlier session behind the current one (oldest first)."""
+        self._back = [*older, *self._back][-DEPTH:]

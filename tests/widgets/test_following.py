@@ -340,3 +340,16 @@ async def test_reopened_on_a_changed_item_the_detail_pane_says_so(tmp_path: Path
         assert shown_id(screen) == "territory"
         assert header(screen)[0].startswith("✱ changed ")  # shown again, so read, but it says what it was
         assert "territory" not in screen.sidebar.marks
+
+
+async def test_alt_left_goes_back_into_the_last_session(tmp_path: Path, copy: Path) -> None:
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot, app)
+        await pilot.press("right_square_bracket", "right_square_bracket", "q")
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        assert shown_id(screen) == "security-guarantees"
+        await pilot.press("alt+left")
+        assert shown_id(screen) == "territory"
