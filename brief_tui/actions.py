@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ACTIONS", "PANE_SCOPES", "Action", "Scope", "bindings_for", "by_id", "key_display", "keys_in_use"]
 
-Scope = Literal["app", "library", "reader", "sidebar", "detail", "timeline", "help", "page", "digest", "bookmarks"]
+Scope = Literal[
+    "app", "library", "reader", "sidebar", "detail", "timeline", "help", "page", "digest", "bookmarks", "reload"
+]
 """Where an action works: ``app`` everywhere, ``reader`` anywhere on the reader screen,
 a pane's name when that pane has focus (the palette focuses the pane first), ``help`` in
 help, ``page`` in a scrolling page of text (help's body)."""
@@ -152,6 +154,25 @@ ACTIONS: tuple[Action, ...] = (
     _a("bookmarks-up", "k,up", "Previous bookmark", "bookmarks", "cursor_up", palette=False),
     _a(
         "bookmarks-close", "escape,backspace,B", "Back to the reader", "bookmarks", "close", label="Back", palette=False
+    ),
+    # The bar a broken edit shows (it takes focus when it appears)
+    _a(
+        "reload-problems",
+        "enter",
+        "Show every problem of the broken edit",
+        "reload",
+        "show_problems",
+        label="All problems",
+        palette=False,
+    ),
+    _a(
+        "reload-leave",
+        "escape,tab",
+        "Back to the pane you were reading",
+        "reload",
+        "leave",
+        label="Back",
+        palette=False,
     ),
     # Help, and its page of text
     _a("close-help", "escape,question_mark,f1,backspace", "Close help", "help", "dismiss", palette=False),

@@ -72,6 +72,7 @@ class Following(Screen[None]):
         def timeline(self) -> Timeline | None: ...
         def go(self, place: Place, *, reported_by: Widget | None = None, restore: bool = False) -> None: ...
         def here(self) -> Place: ...
+        def focus_pane(self, pane: str) -> Widget: ...
         def _visit(self, target: Shown) -> None: ...
         def on_mount(self) -> None: ...
 
@@ -405,7 +406,10 @@ class Following(Screen[None]):
         bar: ReloadBar = bars.first() if bars else ReloadBar(id="reload-bar")
         if not bars:
             self.mount(bar, before=self.query_one(KeyBar))
+        first = not bar.broken
         bar.show_error(error)
+        if first:  # enter shows every problem; escape goes back to reading
+            self.call_after_refresh(bar.focus)
 
     async def _reloaded(self, briefing: Briefing) -> None:
         """Show the edited briefing at the same place, its changes marked."""
@@ -436,6 +440,9 @@ class Following(Screen[None]):
             self._navigating = False
         self._show_marks()
         self._header(self.place)
+
+    def on_reload_bar_left(self, message: ReloadBar.Left) -> None:
+        self.focus_pane(self.place.pane)
 
     def on_reload_bar_problems_requested(self, message: ReloadBar.ProblemsRequested) -> None:
         from brief_tui.screens.edit_problems import EditProblems

@@ -27,6 +27,7 @@ SECTIONS: tuple[tuple[str, Scope], ...] = (
     ("Timeline", "timeline"),
     ("What changed (w)", "digest"),
     ("Bookmarks (B)", "bookmarks"),
+    ("A broken edit's bar", "reload"),
     ("This help", "help"),
 )
 

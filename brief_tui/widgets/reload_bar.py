@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widget import Widget
 
+from brief_tui.actions import bindings_for
 from brief_tui.render.safe import text
 
 if TYPE_CHECKING:
@@ -33,9 +34,10 @@ class ReloadBar(Widget, can_focus=True):
         display: block;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "show_problems", "All problems", id="reload-problems"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("reload")
+
+    class Left(Message):
+        """The reader went back to reading (the bar keeps saying what is wrong)."""
 
     class ProblemsRequested(Message):
         """The reader asked to see every problem of the broken edit."""
@@ -81,6 +83,10 @@ class ReloadBar(Widget, can_focus=True):
             line.append(f" (+{more} more)")
         line.append(" · showing the last good version · enter: all problems", style="dim")
         return line
+
+    def action_leave(self) -> None:
+        """Back to the pane the reader was in."""
+        self.post_message(self.Left())
 
     def action_show_problems(self) -> None:
         """Ask for every problem."""

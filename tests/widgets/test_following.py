@@ -292,10 +292,14 @@ async def test_an_edit_reloads_in_place_and_a_broken_one_keeps_the_last_good(tmp
         await until(pilot, lambda: bar.region.height == 1)  # on screen, on a line of its own above the keys
         assert bar.region.y < screen.query_one(KeyBar).region.y
         assert screen.briefing.title == "Ukraine peace talks"  # the last good version stays
-        bar.focus()
+        await until(pilot, lambda: app.focused is bar)  # the bar takes focus: enter shows every problem
         await pilot.press("enter")
         assert isinstance(app.screen, EditProblems)
         await pilot.press("escape")
+        assert app.focused is bar
+        await pilot.press("escape")  # back to reading, the bar still says what is wrong
+        assert app.focused is screen.sidebar
+        assert bar.broken
         copy.write_text(good.replace("title: Ukraine peace talks\n", "title: Talks, fixed\n", 1), encoding="utf-8")
         await until(pilot, lambda: screen.briefing.title == "Talks, fixed", steps=600)
         await until(pilot, lambda: screen.detail.item is screen.briefing.get("territory"))
