@@ -32,7 +32,20 @@ __all__ = [
 ]
 
 Scope = Literal[
-    "app", "library", "reader", "sidebar", "detail", "timeline", "help", "page", "matrix", "compare", "travel"
+    "app",
+    "library",
+    "reader",
+    "sidebar",
+    "detail",
+    "timeline",
+    "help",
+    "page",
+    "matrix",
+    "compare",
+    "travel",
+    "digest",
+    "bookmarks",
+    "reload",
 ]
 """Where an action works: ``app`` everywhere, ``reader`` anywhere on the reader screen,
 a pane's name when that pane has focus (the palette focuses the pane first), ``help`` in
@@ -137,6 +150,21 @@ ACTIONS: tuple[Action, ...] = (
         "travel",
         label="Time",
     ),
+    # Following the negotiation: what changed, bookmarks, history, the item's address
+    _a("next-changed", "u", "Next item new or changed since you last read", "reader", "next_changed"),
+    _a("mark-all-read", "U", "Mark everything read", "reader", "mark_all_read"),
+    _a("digest", "w", "What changed since you last read", "reader", "digest"),
+    _a("bookmark", "b", "Bookmark the current item (again: remove it)", "reader", "toggle_bookmark"),
+    _a("bookmarks", "B", "Bookmarks of every briefing", "reader", "bookmarks"),
+    _a("history-back", "alt+left", "History: back", "reader", "history_back"),
+    _a("history-forward", "alt+right", "History: forward", "reader", "history_forward"),
+    _a(
+        "copy-address",
+        "y",
+        "Copy the item's address (a source: its URL) by OSC 52; in tmux, set-clipboard on",
+        "reader",
+        "copy_address",
+    ),
     # Threads pane
     _a("sidebar-down", "j,down", "Next row", "sidebar", "cursor_down", palette=False),
     _a("sidebar-up", "k,up", "Previous row", "sidebar", "cursor_up", palette=False),
@@ -217,6 +245,37 @@ ACTIONS: tuple[Action, ...] = (
         "step(1)",
         palette=False,
         priority=True,
+    ),
+    # What changed (w) and the bookmarks (B)
+    _a("digest-open", "enter", "Open the item of this row", "digest", "select", label="Open", palette=False),
+    _a("digest-down", "j,down", "Next row", "digest", "cursor_down", palette=False),
+    _a("digest-up", "k,up", "Previous row", "digest", "cursor_up", palette=False),
+    _a("digest-close", "escape,backspace,w", "Back to the reader", "digest", "close", label="Back", palette=False),
+    _a("bookmarks-open", "enter", "Open the bookmarked item", "bookmarks", "select", label="Open", palette=False),
+    _a("bookmarks-remove", "d,delete", "Remove the bookmark", "bookmarks", "remove", label="Remove", palette=False),
+    _a("bookmarks-down", "j,down", "Next bookmark", "bookmarks", "cursor_down", palette=False),
+    _a("bookmarks-up", "k,up", "Previous bookmark", "bookmarks", "cursor_up", palette=False),
+    _a(
+        "bookmarks-close", "escape,backspace,B", "Back to the reader", "bookmarks", "close", label="Back", palette=False
+    ),
+    # The bar a broken edit shows (it takes focus when it appears)
+    _a(
+        "reload-problems",
+        "enter",
+        "Show every problem of the broken edit",
+        "reload",
+        "show_problems",
+        label="All problems",
+        palette=False,
+    ),
+    _a(
+        "reload-leave",
+        "escape,tab",
+        "Back to the pane you were reading",
+        "reload",
+        "leave",
+        label="Back",
+        palette=False,
     ),
     # Help, and its page of text
     _a("close-help", "escape,question_mark,f1,backspace", "Close help", "help", "dismiss", palette=False),

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from brief_tui.loader import Library
     from brief_tui.model import Briefing
     from brief_tui.screens.library import LibraryScreen
+    from brief_tui.state import Store
 
 __all__ = ["BriefApp", "create_app"]
 
@@ -85,8 +86,12 @@ class BriefApp(App[None]):
         cache: bool = True,
         settings: Settings | None = None,
         library: Library | None = None,
+        open_at: str | None = None,
+        store: Store | None = None,
     ) -> None:
         super().__init__()
+        self.open_at = open_at  # an address, BRIEFING/ITEM, to start at (``brief open``)
+        self._store = store  # opened on first use, after the first frame
         self.paths = [Path(p) for p in paths] or [builtin_content()]
         self.cache = cache
         self.settings = settings if settings is not None else Settings.load()
@@ -139,6 +144,9 @@ class BriefApp(App[None]):
         """Quit at once, ending a child parse still running for the loading screen."""
         self._quitting = True
         self._end_child()
+        save_place = getattr(self.screen, "save_place", None)
+        if save_place is not None:  # the reader's zoom and lanes, which no open has saved yet
+            save_place()
         self.exit()
 
     def _end_child(self) -> None:
@@ -211,7 +219,17 @@ class BriefApp(App[None]):
     def _reader(self, briefing: Briefing, *, from_library: bool = False) -> Screen[None]:
         from brief_tui.screens.reader import ReaderScreen
 
-        return ReaderScreen(briefing, from_library=from_library)
+        briefing_id, _, item_id = (self.open_at or "").partition("/")
+        open_at = item_id if briefing_id == briefing.id and item_id else None
+        return ReaderScreen(briefing, from_library=from_library, open_at=open_at)
+
+    def state_store(self) -> Store:
+        """Read marks, places and bookmarks (opened on first use; a store that keeps nothing if it cannot be)."""
+        if self._store is None:
+            from brief_tui.state import open_store
+
+            self._store = open_store()
+        return self._store
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
         self.push_screen(self._reader(message.briefing, from_library=True))
@@ -241,9 +259,11 @@ def create_app(
     cache: bool = True,
     settings: Settings | None = None,
     library: Library | None = None,
+    open_at: str | None = None,
+    store: Store | None = None,
 ) -> BriefApp:
-    """Build the app; tests pass their own settings (and a loaded library) to pin them."""
-    return BriefApp(paths, cache=cache, settings=settings, library=library)
+    """Build the app; tests pass their own settings, state store (and a loaded library) to pin them."""
+    return BriefApp(paths, cache=cache, settings=settings, library=library, open_at=open_at, store=store)
 
 
 def _size(paths: Sequence[Path]) -> int:

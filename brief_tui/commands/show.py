@@ -30,6 +30,7 @@ def _parser() -> CommandParser:
     from brief_tui.commands.show_views import add_arguments
 
     add_arguments(parser)
+    parser.add_argument("--changed", action="store_true", help="what changed since you last read it in the reader")
     return parser
 
 
@@ -60,6 +61,10 @@ def main(argv: Sequence[str]) -> int:
     except UsageError as error:
         say(PROG, str(error))
         return 2
+    if args.changed:
+        from brief_tui.commands.changed import show_changed
+
+        return show_changed(PROG, found, address)
     if not address and len(found.briefings) > 1:
         from brief_tui.commands.listing import library_blocks
         from brief_tui.commands.output import emit

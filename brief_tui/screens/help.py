@@ -29,6 +29,9 @@ SECTIONS: tuple[tuple[str, Scope], ...] = (
     ("Stance matrix (s)", "matrix"),
     ("Versions compared (c)", "compare"),
     ("Time travel (t)", "travel"),
+    ("What changed (w)", "digest"),
+    ("Bookmarks (B)", "bookmarks"),
+    ("A broken edit's bar", "reload"),
     ("This help", "help"),
 )
 
@@ -79,6 +82,8 @@ class HelpScreen(ModalScreen[None]):
         legend.append("\nOn the timeline\n", style="bold underline")
         for mark, meaning in TIMELINE_LEGEND:
             legend.append(f"  {mark}  {meaning}\n")
+        legend.append("\nSince you last read (sidebar, detail pane, timeline)\n", style="bold underline")
+        legend.append("  ✚ new  ✱ changed  ⚑ bookmarked\n")
         legend.append("\nDates: ? uncertain  ~ approximate  % both\n")
         legend.append("Sources: grades A-F (reliability), 1-6 (credibility of a claim)\n")
         return legend

@@ -20,6 +20,7 @@ from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Document, Event, Thread, Version
 from brief_tui.model.as_of import KnownOn, as_known, known_of
 from brief_tui.render.detail_rows import Overview, Shown, rows_for, title_of
+from brief_tui.screens.following import Following
 from brief_tui.screens.place import PANES, Place
 from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
@@ -37,7 +38,7 @@ EAGER_TIMELINE_EVENTS = 1000
 MIN_SIZE = (40, 12)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(Following):
     """The three panes of one briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("reader")
@@ -51,13 +52,14 @@ class ReaderScreen(Screen[None]):
     ]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]  # noqa: RUF012
 
-    def __init__(self, briefing: Briefing, *, from_library: bool = False) -> None:
+    def __init__(self, briefing: Briefing, *, from_library: bool = False, open_at: str | None = None) -> None:
         # Start with the classes the first layout needs, so it is styled once, not twice.
         super().__init__(classes=" ".join(["-show-sidebar", *_breakpoint_classes(self)]))
         self.briefing = briefing
         self.now = briefing
         """The briefing as it stands; ``briefing`` is it as known on a date while travelling."""
         self.from_library = from_library
+        self.open_at = open_at
         self.overview = Overview(briefing)
         self.place = Place(self.overview)
         """Where the reader is; change it with ``go``."""
@@ -94,6 +96,7 @@ class ReaderScreen(Screen[None]):
         self.sidebar.focus()
         if self.timeline is None:
             self.call_after_refresh(self._mount_timeline)
+        self.start_following()
 
     def _frame(self) -> None:
         """The panes' titles, and the banner while travelling in time."""
@@ -171,10 +174,12 @@ class ReaderScreen(Screen[None]):
     def _show(self, place: Place) -> None:
         """Show the place's item in the detail pane, its title and kind on the pane's border."""
         item = place.item
+        leaving = self.leaving_item()
         self.detail.show(item, highlight=place.row, scroll=place.scroll)
         frame = self.query_one("#detail-pane")
         frame.border_title = title_of(item)
         frame.border_subtitle = Text(item.KIND)
+        self.item_shown(place, leaving)
 
     def _pane_widget(self, pane: str) -> Widget:
         # While a big timeline is being built, its placeholder stands in for it.

@@ -4,13 +4,14 @@ short title stands in for a title the column would cut."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Thread
@@ -55,6 +56,8 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         """The threads in the order listed (``move_thread`` follows it)."""
         self._title_width = 0
         """Cells a title may take before the column cuts it; 0 until the first resize."""
+        self.marks: dict[str, str] = {}
+        """A row's marks (row id -> ``✱ changed``, ``⚑``), shown before its title: the reader's, not the briefing's."""
         super().__init__(*self._build_options(), id=id, classes=classes, markup=False)
 
     def _build_options(self) -> list[Option | None]:
@@ -67,7 +70,9 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
 
     def _title(self, thread: Thread) -> str:
         """The title, or the short title when the column would cut the title and the thread has one."""
-        if thread.short_title and self._title_width and cells(thread.title) > self._title_width:
+        reader_mark = self.marks.get(thread.id)
+        room = self._title_width - (cells(reader_mark) + 1 if reader_mark else 0)
+        if thread.short_title and self._title_width and cells(thread.title) > room:
             return thread.short_title
         return thread.title
 
@@ -89,11 +94,32 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
     def _label(self, thread: Thread | None, *, cursor: bool = False) -> Text:
         """A row's text; ``cursor`` puts a ▸ in its first column."""
         mark = "▸" if cursor else " "
+        # The reader's mark goes before the title, which is cut short in a narrow sidebar.
+        reader_mark = self.marks.get(thread.id if thread else OVERVIEW_ID)
         if thread is None:
-            return Text(f"{mark if cursor else ''}Overview", style="bold")
+            label = Text(f"{mark if cursor else ''}Overview", style="bold")
+            if reader_mark:
+                label.append(f" {reader_mark}", style="bold")
+            return label
         label = Text(f"{mark}{badge(known_of(self.briefing).status(thread))} ", style="bold")
+        if reader_mark:
+            label.append(f"{reader_mark} ", style="bold")
         label.append_text(text(self._title(thread), one_line=True))
         return label
+
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Show these marks on the rows (keys: thread ids, ``overview``); other rows plain."""
+        wanted = {key: value for key, value in marks.items() if value}
+        # Only the rows whose mark changed are redrawn (each redraw is bytes over SSH).
+        touched = {key for key in set(self.marks) | set(wanted) if self.marks.get(key) != wanted.get(key)}
+        self.marks = wanted
+        for row_id in touched:
+            try:
+                index = self.get_option_index(row_id)
+            except OptionDoesNotExist:
+                continue
+            cursor = self.app.no_color and index == self.highlighted
+            self.replace_option_prompt_at_index(index, self._label(self._threads.get(row_id), cursor=cursor))
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
         super().watch_highlighted(old, new)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from textual.binding import BindingType
 from textual.cache import LRUCache
@@ -157,6 +158,8 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         self._list_mode = False
         self._palette: Palette | None = None
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=128)
+        self.marks: dict[str, str] = {}
+        """The reader's marks of events (new or changed since last read), by event id."""
 
     # -- state the screen and tests read -------------------------------------------------
 
@@ -521,8 +524,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         width, height = self._view
         palette = self._get_palette()
         if y == height - 1:
-            deadline = self._cursor.selected in self._data.deadlines
-            return caption_strip(self.selected, place=self._place(), width=width, palette=palette, deadline=deadline)
+            return self._caption(width, palette)
         if self._list_mode:
             return self._list_line(round(self.scroll_y) + y, width, palette)
         label_width = self._label_width()
@@ -566,6 +568,24 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             )
             self._strips[key] = strip
         return strip
+
+    def _caption(self, width: int, palette: Palette) -> Strip:
+        """The selected event's caption, led by its mark (``✚ new``) when the reader has one for it."""
+        selected = self.selected
+        mark = self.marks.get(selected.id, "") if selected is not None else ""
+        deadline = self._cursor.selected in self._data.deadlines
+        if not mark:
+            return caption_strip(selected, place=self._place(), width=width, palette=palette, deadline=deadline)
+        lead = Strip([Segment(f" {mark}", palette.get(("caption",)) + Style(bold=True))])
+        caption = caption_strip(
+            selected, place=self._place(), width=max(0, width - lead.cell_length), palette=palette, deadline=deadline
+        )
+        return Strip.join([lead, caption]).crop(0, width)
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """The reader's marks of events (id -> ``✚ new``), shown in the caption of the selected one."""
+        self.marks = marks
+        self.refresh()
 
     def _list_line(self, number: int, width: int, palette: Palette) -> Strip:
         asof_row = self._asof_row()
