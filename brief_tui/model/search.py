@@ -295,6 +295,10 @@ class SearchResults(Sequence[Result]):
         name, text = self.search_index.field_of(first.entry)
         return Result(position, briefing, owner, name, text, first, self.query)
 
+    def owners(self) -> set[Owner]:
+        """Every matching item, unordered (for a filter's bare words)."""
+        return {self.search_index.owner(i)[1] for i in self._items}
+
     def position_of(self, owner: Owner) -> int | None:
         """The result number of an item, or None when it did not match."""
         return next((n for n, r in enumerate(self._items) if self.search_index.owner(r)[1] is owner), None)
