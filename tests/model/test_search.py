@@ -219,9 +219,12 @@ def test_a_snippet_is_one_safe_line_with_the_word_marked() -> None:
     text = "First line\nsecond \x1b]8;;http://x\x07line with \u202ethe word Dmitriev in it\tand more " + "x" * 100
     query = parse_query("dmitriev")
     snippet = make_snippet(text, text.index("Dmitriev"), query)
-    assert "\n" not in snippet.text and "\x1b" not in snippet.text and "\u202e" not in snippet.text
+    assert "\n" not in snippet.text
+    assert "\x1b" not in snippet.text
+    assert "\u202e" not in snippet.text
     assert [snippet.text[s:e] for s, e in snippet.spans] == ["Dmitriev"]
-    assert snippet.text.startswith("…") and snippet.text.endswith("…")
+    assert snippet.text.startswith("…")
+    assert snippet.text.endswith("…")
 
 
 def test_a_short_field_is_its_own_snippet() -> None:
