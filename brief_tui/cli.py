@@ -21,6 +21,7 @@ SUBCOMMANDS = {
     "new": ("brief_tui.commands.new", "write a commented skeleton briefing to fill in"),
     "schema": ("brief_tui.commands.schema", "print the JSON Schema of the briefing format, for editors and CI"),
     "keys": ("brief_tui.commands.keys", "every action of the reader: id, keys, description"),
+    "search": ("brief_tui.commands.search", "print every item whose text matches, one a line (as grep)"),
 }
 
 DESCRIPTION = "A terminal reader for negotiation briefings."

@@ -112,18 +112,22 @@ class Snippet:
     spans: tuple[tuple[int, int], ...]
 
 
-def make_snippet(text: str, at: int, query: Query, width: int = SNIPPET_WIDTH) -> Snippet:
-    """A one-line window of ``text`` around offset ``at``, with the query's spans in it.
+def make_snippet(text: str, at: int, query: Query, width: int = SNIPPET_WIDTH, length: int = 0) -> Snippet:
+    """A one-line window of ``text``, about ``width`` characters, showing ``length`` from ``at``.
 
     The snippet holds no control or bidi character (each became U+FFFD, each line break a
-    space), so it can be shown as it is; ``…`` marks where the field was cut.
+    space), so it can be shown as it is; ``…`` marks where the field was cut, and the
+    query's words are marked wherever they fall in the window.
     """
-    start = max(0, at - _SNIPPET_BEFORE)
-    if start:  # begin at a word when one starts shortly before
-        lead = max(0, start - 8)
-        space = normal(text[lead:start]).rfind(" ")
-        start = lead + space + 1 if space >= 0 else start
-    end = min(len(text), max(start + max(8, width), at + 1))
+    width = max(8, width)
+    spare = max(0, width - length - 2)
+    start = max(0, at - min(_SNIPPET_BEFORE, spare // 3))
+    if start:  # begin at the next word rather than inside one
+        space = normal(text[start:at]).find(" ")
+        start = start + space + 1 if space >= 0 else start
+    end = min(len(text), start + width - (1 if start else 0))
+    if end < len(text):
+        end = max(end - 1, min(len(text), at + length))
     window = text[start:end]
     head = "…" if start else ""
     tail = "…" if end < len(text) else ""

@@ -77,7 +77,8 @@ class Result:
 
     def snippet(self, width: int = 72) -> Snippet:
         """The matched field around its first match, about ``width`` characters, one line."""
-        return make_snippet(self.text, self.first.start, self.query, width)
+        first = self.first
+        return make_snippet(self.text, first.start, self.query, width, first.end - first.start)
 
 
 @dataclass(slots=True)
