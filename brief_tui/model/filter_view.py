@@ -60,6 +60,10 @@ class Counts:
         """``2 of 6 threads, 5 of 12 events``."""
         return f"{self.threads} of {self.all_threads} threads, {self.events} of {self.all_events} events"
 
+    def filtered(self) -> str:
+        """What the overview says of a filter: ``filtered: 2 of 6 threads``."""
+        return f"filtered: {self.threads} of {self.all_threads} threads"
+
     def __add__(self, other: Counts) -> Counts:
         return Counts(
             self.threads + other.threads,

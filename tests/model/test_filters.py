@@ -276,7 +276,9 @@ def test_other_items_are_kept_unless_a_term_speaks_of_them(made: Briefing) -> No
 
 
 def test_counts_describe_what_is_left(made: Briefing) -> None:
-    assert view("status:open", made).counts().describe() == "1 of 3 threads, 2 of 4 events"
+    counts = view("status:open", made).counts()
+    assert counts.describe() == "1 of 3 threads, 2 of 4 events"
+    assert counts.filtered() == "filtered: 1 of 3 threads"
 
 
 def test_the_search_index_answers_bare_words_alike(made: Briefing) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -298,3 +300,13 @@ def test_results_are_a_sequence(index: SearchIndex) -> None:
     assert [r.index for r in results[:3]] == [0, 1, 2]
     with pytest.raises(IndexError):
         results[len(results)]
+
+
+def test_search_and_filters_import_without_textual_or_rich() -> None:
+    code = (
+        "import sys, brief_tui.model.search, brief_tui.model.filters, brief_tui.model.filter_view;"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
+        "print(','.join(bad))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
