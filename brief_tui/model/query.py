@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Query", "Snippet", "fold", "make_snippet", "normal", "parse_query"]
 
@@ -49,16 +49,16 @@ class Query:
     text: str
     words: tuple[str, ...]
     case_sensitive: bool
+    keys: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
+    """The words as the search index stores text: folded, UTF-8."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(fold(w).encode() for w in self.words))
 
     @property
     def empty(self) -> bool:
         """Whether the query has nothing to look for."""
         return not self.words
-
-    @property
-    def keys(self) -> tuple[bytes, ...]:
-        """The words as the search index stores text: folded, UTF-8."""
-        return tuple(fold(w).encode() for w in self.words)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the words occur in ``text``: sorted, overlaps merged, offsets into ``text``."""
