@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import sys
+import threading
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -109,6 +110,7 @@ class SearchIndex:
         self._entry_start = array("l")  # where an entry starts in its chunk
         self._fields: list[str] = []
         self._chunks: list[_Chunk] = []
+        self._lock = threading.Lock()
 
     @property
     def built(self) -> bool:
@@ -116,9 +118,15 @@ class SearchIndex:
         return self._built
 
     def build(self) -> SearchIndex:
-        """Read every item's texts (idempotent; the index is not usable while it runs)."""
+        """Read every item's texts; idempotent, and safe to call from a worker and the UI at once."""
         if self._built:
             return self
+        with self._lock:
+            if not self._built:
+                self._build()
+        return self
+
+    def _build(self) -> None:
         field_ids: dict[str, int] = {}
         parts: list[bytes] = []
         starts = array("l")
@@ -144,7 +152,6 @@ class SearchIndex:
         self._first_entry.append(len(self._entry_text))
         self._fields = list(field_ids)
         self._built = True
-        return self
 
     def _close_chunk(self, parts: list[bytes], starts: array[int], size: int) -> None:
         if starts:
