@@ -310,3 +310,17 @@ def test_search_and_filters_import_without_textual_or_rich() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_a_worker_and_a_keystroke_may_build_at_once(builtin: Briefing) -> None:
+    import threading
+
+    index = SearchIndex([builtin])
+    workers = [threading.Thread(target=index.build) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    index.build()
+    for worker in workers:
+        worker.join()
+    assert len(index) == len(SearchIndex([builtin]))
+    assert addresses(index, "Umerov") == addresses(SearchIndex([builtin]), "Umerov")
