@@ -47,7 +47,8 @@ def _briefing(briefing: Briefing) -> Fields:
     yield "subtitle", briefing.subtitle or ""
     yield "summary", briefing.summary or ""
     for point in briefing.key_points:
-        yield "key point", point
+        yield "key point", point.text
+        yield from _notes(point.sources)
 
 
 def _thread(thread: Thread) -> Fields:
@@ -61,7 +62,8 @@ def _thread(thread: Thread) -> Fields:
         yield "status note", change.note or ""
         yield from _notes(change.sources)
     for question in thread.open_questions:
-        yield "open question", question
+        yield "open question", question.text
+        yield from _notes(question.sources)
 
 
 def _event(event: Event) -> Fields:

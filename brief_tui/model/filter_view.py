@@ -92,28 +92,29 @@ class _Involves(_Test):
     def __init__(self, parties: set[Party], actors: set[Actor]) -> None:
         self.parties, self.actors = parties, actors
 
-    def holds(self, party: Party | None, actor: Actor | None) -> bool:
-        return party in self.parties or actor in self.actors or (actor is not None and actor.party in self.parties)
+    def holds(self, who: Actor | Party | None) -> bool:
+        """Whether the term names this party or actor (or the actor's party)."""
+        if isinstance(who, Actor):
+            return who in self.actors or who.party in self.parties
+        return who in self.parties
 
     def thread(self, thread: Thread) -> bool:
         return (
-            any(p in self.parties for p in thread.parties)
-            or any(self.holds(None, a) for a in thread.actors)
-            or any(self.holds(p.party, p.actor) for p in thread.positions)
+            any(self.holds(p) for p in thread.parties)
+            or any(self.holds(a) for a in thread.actors)
+            or any(self.holds(p.party) or self.holds(p.actor) for p in thread.positions)
         )
 
     def event(self, event: Event) -> bool:
-        return any(self.holds(None, a) for a in event.actors) or any(self.holds(None, q.speaker) for q in event.quotes)
+        return any(self.holds(a) for a in event.actors) or any(self.holds(q.speaker) for q in event.quotes)
 
     def other(self, owner: Owner) -> bool | None:
-        if isinstance(owner, Actor):
-            return self.holds(None, owner)
-        if isinstance(owner, Party):
-            return owner in self.parties
+        if isinstance(owner, (Actor, Party)):
+            return self.holds(owner)
         if isinstance(owner, Quote):
-            return self.holds(None, owner.speaker)
+            return self.holds(owner.speaker)
         if isinstance(owner, Version):
-            return any(self.holds(None, a) for a in owner.authors)
+            return any(self.holds(a) for a in owner.authors)
         return None
 
 
@@ -145,7 +146,8 @@ class _Leaning(_OfThreads):
     def thread(self, thread: Thread) -> bool:
         held = self.holders
         return any(
-            p.leaning in self.values and (held is None or held.holds(p.party, p.actor)) for p in thread.positions
+            p.leaning in self.values and (held is None or held.holds(p.party) or held.holds(p.actor))
+            for p in thread.positions
         )
 
 
@@ -205,14 +207,18 @@ class _Dates(_OfEvents):
 
 
 class _Grade(_OfEvents):
-    """``grade:``: cited by a source of that reliability (an unnamed source: its channel's)."""
+    """``grade:``: cited by a source of that reliability.
+
+    A relayed source ("D via C") is as good as the worst graded link of its chain; an
+    ungraded one ("An official, via Axios (B)") takes the grades of the links it has.
+    """
 
     def __init__(self, letters: Sequence[str]) -> None:
         self.letters = set(letters)
 
     def graded(self, source: Source) -> bool:
-        grade = source.reliability or (source.via.reliability if source.via else None)
-        return grade is not None and grade.upper() in self.letters
+        grades = [g.upper() for g in source.grades if g]
+        return bool(grades) and max(grades) in self.letters
 
     def cites(self, citations: Iterable[Citation]) -> bool:
         return any(self.graded(c.source) for c in citations)

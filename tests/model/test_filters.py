@@ -313,3 +313,18 @@ def test_several_briefings_count_together(builtin: Briefing, made: Briefing) -> 
     assert counts.threads == len(view("status:open", builtin).threads) + 1
     assert shown.counts(made).describe() == "1 of 3 threads, 2 of 4 events"
     assert [t.id for t in shown.threads_of(made)] == ["land"]
+
+
+def test_a_relayed_source_is_as_good_as_its_worst_graded_link(made: Briefing) -> None:
+    weak = Source("weak", "A weak relay", reliability="D", via=made.get("reuters"))  # type: ignore[arg-type]
+    made.events[0].sources = [Citation(weak)]  # the swap
+    assert "swap" not in event_ids("grade:A-C", made)
+    assert "swap" in event_ids("grade:A-D", made)
+
+
+def test_an_undated_event_is_left_out_by_dates_only(made: Briefing) -> None:
+    undated = Event("someday", None, title="Someday", kind="meeting", status="expected")
+    undated.threads = [made.threads[0]]
+    made.events.append(undated)
+    assert "someday" not in event_ids("after:2020", made)
+    assert "someday" in event_ids("kind:meeting", made)

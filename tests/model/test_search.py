@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from brief_tui.loader import load_briefing
-from brief_tui.model import Actor, Briefing, Event, Party, Quote, Thread, parse_date
+from brief_tui.model import Actor, Briefing, Event, KeyPoint, OpenQuestion, Party, Quote, Thread, parse_date
 from brief_tui.model.query import fold, make_snippet, normal, parse_query
 from brief_tui.model.search import SearchIndex, kind_of
 
@@ -130,7 +130,7 @@ def test_the_search_covers_the_texts_the_issue_names(index: SearchIndex) -> None
 def test_aliases_roles_places_and_open_questions_are_searched() -> None:
     actor = Actor("a", "Rustem Umerov", role="chief negotiator", aliases=["R. Umerov"])
     event = Event("e", parse_date("2025-12-02"), title="Talks", place="Miami")
-    thread = Thread("t", "Plan", open_questions=["Who signs first?"])
+    thread = Thread("t", "Plan", open_questions=[OpenQuestion("Who signs first?")])
     briefing = small(thread, events=(event,))
     briefing.actors = [actor]
     briefing.by_id["a"] = actor
@@ -146,7 +146,7 @@ def test_quotes_parties_and_a_briefing_overview_are_results() -> None:
     quote = Quote("q", "We will not give up land.", attribution="a spokesperson")
     briefing = small()
     briefing.summary = "Where the land talks stand."
-    briefing.key_points = ["Land is the hard part."]
+    briefing.key_points = [KeyPoint("Land is the hard part.")]
     briefing.parties, briefing.quotes = [party], [quote]
     briefing.by_id.update(ua=party, q=quote)
     index = SearchIndex([briefing])
