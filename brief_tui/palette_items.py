@@ -9,23 +9,26 @@ screen to open it (``open_item``), in its own briefing when a library is open.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import Hit, Hits, Provider
+from textual.command import Hit
 from textual.content import Content
 
 from brief_tui.model import Actor, Briefing, Document, Event, Party, Quote, Source, Thread, Version
 from brief_tui.render.safe import clean_line
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
     from textual.fuzzy import Matcher
+    from textual.screen import Screen
 
     from brief_tui.model.search import Owner
 
-__all__ = ["ItemCommands", "Jump", "jumps"]
+__all__ = ["Jump", "item_hits", "jumps"]
 
 QUOTE_CHARS = 48
 _YIELD_EVERY = 500  # give the event loop a turn while matching thousands of labels
@@ -80,37 +83,26 @@ def _entries(
         yield quote, f"{quote.said_by}: “{words}”", "quote"
 
 
-class ItemCommands(Provider):
-    """Offers a jump to every item of the open briefings."""
+def _jumps_of(screen: Screen[object]) -> list[Jump]:
+    found = getattr(screen, "search_briefings", None)
+    briefings = list(found()) if callable(found) else []
+    # Identity, not equality: the held list keeps the old briefings alive, so ids are not reused.
+    if not _LAST or [id(b) for b in _LAST[0][0]] != [id(b) for b in briefings]:
+        _LAST[:] = [(briefings, jumps(briefings))]
+    return _LAST[0][1]
 
-    def _briefings(self) -> list[Briefing]:
-        found = getattr(self.screen, "search_briefings", None)
-        if callable(found):
-            return list(found())
-        briefing = getattr(self.screen, "briefing", None)
-        return [briefing] if isinstance(briefing, Briefing) else []
 
-    def _jumps(self) -> list[Jump]:
-        briefings = self._briefings()
-        # Identity, not equality: the held list keeps the old briefings alive, so ids are not reused.
-        if not _LAST or [id(b) for b in _LAST[0][0]] != [id(b) for b in briefings]:
-            _LAST[:] = [(briefings, jumps(briefings))]
-        return _LAST[0][1]
-
-    def _open(self, jump: Jump) -> Callable[[], object]:
-        opener = getattr(self.screen, "open_item", None)
-        return partial(opener, jump.briefing, jump.item) if opener is not None else _nothing
-
-    async def search(self, query: str) -> Hits:
-        """The items whose labels match what was typed (nothing before a letter is typed)."""
-        matcher = self.matcher(query)
-        for number, jump in enumerate(self._jumps()):
-            if number % _YIELD_EVERY == _YIELD_EVERY - 1:
-                await asyncio.sleep(0)
-            score = matcher.match(jump.label)
-            if score > 0:
-                prompt = Content.assemble(_highlight(matcher, jump.label), "\n", Content(jump.help).stylize("dim"))
-                yield Hit(score, prompt, self._open(jump), text=jump.label)
+async def item_hits(screen: Screen[object], matcher: Matcher) -> AsyncIterator[Hit]:
+    """A palette hit for every item whose label matches; choosing one calls ``screen.open_item``."""
+    opener = getattr(screen, "open_item", None)
+    for number, jump in enumerate(_jumps_of(screen)):
+        if number % _YIELD_EVERY == _YIELD_EVERY - 1:
+            await asyncio.sleep(0)
+        score = matcher.match(jump.label)
+        if score > 0:
+            prompt = Content.assemble(_highlight(matcher, jump.label), "\n", Content(jump.help).stylize("dim"))
+            callback = partial(opener, jump.briefing, jump.item) if opener is not None else _nothing
+            yield Hit(score, prompt, callback, text=jump.label)
 
 
 def _nothing() -> None:

@@ -298,6 +298,15 @@ class FilterView:
             sum(len(b.events) for b in chosen),
         )
 
+    def shown(self, briefing: Briefing) -> Briefing:
+        """The briefing as the filter leaves it, for the sidebar and the timeline: kept threads and events only.
+
+        Everything else (the items, ``by_id``, each thread's own lists) is the briefing's own.
+        """
+        from dataclasses import replace
+
+        return replace(briefing, threads=self.threads_of(briefing), events=self.events_of(briefing))
+
     def threads_of(self, briefing: Briefing) -> list[Thread]:
         """The kept threads of one briefing, in its order."""
         return [t for t in briefing.threads if t in self._kept]

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Event, Thread
 from brief_tui.render.detail_rows import Overview, Shown, title_of
+from brief_tui.screens.finding import Finding
 from brief_tui.screens.place import PANES, Place
 from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
@@ -32,7 +33,7 @@ EAGER_TIMELINE_EVENTS = 1000
 MIN_SIZE = (40, 12)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(Finding):
     """The three panes of one briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("reader")
@@ -71,6 +72,7 @@ class ReaderScreen(Screen[None]):
             else:
                 yield Static(Text("Drawing the timeline…"), id="timeline-placeholder")
         yield KeyBar()
+        yield from self.compose_finding()
         yield Static(
             Text(f"Make the terminal larger\n(at least {MIN_SIZE[0]}x{MIN_SIZE[1]})", justify="center"),
             id="too-small",
@@ -158,9 +160,10 @@ class ReaderScreen(Screen[None]):
     def _show(self, place: Place) -> None:
         """Show the place's item in the detail pane, its title and kind on the pane's border."""
         item = place.item
+        self.detail.lens, self.detail.notice = self.lens_for(item)
         self.detail.show(item, highlight=place.row, scroll=place.scroll)
         frame = self.query_one("#detail-pane")
-        frame.border_title = title_of(item)
+        frame.border_title = self.marked(title_of(item))
         frame.border_subtitle = Text(item.KIND)
 
     def _pane_widget(self, pane: str) -> Widget:
