@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, TextIO
 from brief_tui.commands import CommandParser, parse_args, print_broken, say
 
 if TYPE_CHECKING:
+    from brief_tui.model import Briefing
     from brief_tui.model.search import Result
+    from brief_tui.render.blocks import Block
+    from brief_tui.render.lens import Lens
 
-__all__ = ["main", "result_line"]
+__all__ = ["filtered", "main", "result_line"]
 
 PROG = "brief search"
 DESCRIPTION = """\
@@ -112,3 +115,28 @@ def _write(results: Sequence[Result], stream: TextIO, *, plain: bool) -> None:
         # The reader stopped reading (`brief search x | head`): not worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
+
+
+def filtered(
+    prog: str, text: str, briefings: list[Briefing], briefing: Briefing, blocks: list[Block], *, overview: bool
+) -> tuple[list[Block], Lens] | None:
+    """``brief show --filter``: the blocks with the filter's lens, the overview led by what it leaves.
+
+    None (after saying why on stderr) when the filter cannot be read.
+    """
+    from brief_tui.model.filters import parse_filter
+    from brief_tui.render.blocks import line, span
+    from brief_tui.render.lens import Lens
+
+    filter_ = parse_filter(text, briefings)
+    for problem in filter_.problems:
+        say(prog, f"--filter: {problem}")
+    if not filter_.ok:
+        return None
+    view = filter_.apply(briefings)
+    if overview:
+        from brief_tui.render.layout import render_overview
+
+        # The overview of what the filter leaves, led by the words the reader's shows: "filtered: 1 of 6 threads".
+        blocks = [line(span(view.counts(briefing).filtered(), "dim")), *render_overview(view.shown(briefing))]
+    return blocks, Lens(keep=view.keeps)

@@ -70,6 +70,7 @@ class Finding(Screen[None]):
 
     # What the reader screen provides (declared for mypy; the reader defines them).
     briefing: Briefing
+    overview: Overview
     place: Place
     history: list[Place]
     if TYPE_CHECKING:
@@ -199,7 +200,7 @@ class Finding(Screen[None]):
 
     def _shown_owner(self) -> object:
         item = self.detail.item
-        return item.briefing if isinstance(item, Overview) else item
+        return self.briefing if isinstance(item, Overview) else item
 
     def _match_rows(self) -> list[int]:
         """The detail pane's rows that hold a match, in order."""
@@ -254,6 +255,7 @@ class Finding(Screen[None]):
             self.active_filter = filter_
             self.filter_view = filter_.apply(self.search_briefings(), index=self.search_index)
         shown = self.filter_view.shown(self.briefing) if self.filter_view is not None else self.briefing
+        self.overview = Overview(shown)  # the overview lists what the filter leaves
         await self._rebuild_panes(shown)
         chips = self.query_one(FilterChips)
         counts = self.filter_view.counts(self.briefing).describe() if self.filter_view is not None else ""
@@ -262,7 +264,9 @@ class Finding(Screen[None]):
             self.results = self._search(self.results.query.text) or None
         place = self.place
         if place.thread is not None and self.filter_view is not None and not self.filter_view.keeps(place.thread):
-            place = place.showing(Overview(self.briefing), thread=None)
+            place = place.showing(self.overview, thread=None)
+        if isinstance(place.item, Overview):
+            place = place.moved(item=self.overview)
         self._show(place)
         self.go(place, restore=True)
 

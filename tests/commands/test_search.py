@@ -119,3 +119,36 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     status, lines, _ = search(capsys, "--help")
     assert status == 0
     assert any("--filter" in line for line in lines)
+
+
+def show(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from brief_tui.commands.show import main as show_main
+
+    status = show_main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_show_filter_lists_only_the_threads_kept_and_says_how_many(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = show(capsys, "--filter", "status:near-agreement", "--plain")
+    assert status == 0
+    assert out.startswith("filtered: 1 of 6 threads\n")
+    threads = out.split("\nThreads\n", 1)[1].split("\nSummary\n", 1)[0]
+    assert "[security-guarantees]" in threads
+    for other in ("[territory]", "[peace-plan]", "[sovereignty-limits]"):
+        assert other not in threads
+
+
+def test_show_filter_on_an_item_drops_rows_of_what_it_leaves_out(capsys: pytest.CaptureFixture[str]) -> None:
+    _, everything, _ = show(capsys, "dmitriev", "--plain")
+    status, narrowed, _ = show(capsys, "dmitriev", "--filter", "status:near-agreement", "--plain")
+    assert status == 0
+    assert "[peace-plan]" in everything
+    assert "[peace-plan]" not in narrowed
+
+
+def test_show_with_a_bad_filter_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = show(capsys, "--filter", "statsu:open")
+    assert status == 2
+    assert out == ""
+    assert "did you mean 'status:'" in err

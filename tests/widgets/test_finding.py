@@ -157,6 +157,10 @@ async def test_f_status_open_leaves_only_open_threads_and_capital_f_brings_all_b
         assert chips.display
         assert chips.chips == ["status:open"]
         assert "filtered: 2 of 6 threads" in [str(r.content) for r in screen.detail.rows[:1]]
+        # The overview lists the open threads only, under their groups: no group is left empty.
+        texts = [t.plain for r in screen.detail.rows if (t := row_text(r)) is not None]
+        assert not [t for t in texts if "near-agreement" in t]
+        assert "Other packages" not in texts
         await pilot.press("right_square_bracket")
         await until(pilot, lambda: isinstance(screen.detail.item, Thread))
         assert screen.detail.item.id == "territory"  # type: ignore[union-attr]

@@ -176,10 +176,10 @@ class TimelineData:
         other: list[int] = []
         for i, event in enumerate(self.events):
             # Only the briefing's own threads get lanes: a filter's briefing lists the kept ones.
-            lanes = [per_thread[thread] for thread in event.threads if thread in per_thread]
-            for lane in lanes:
-                lane.append(i)
-            if not lanes:
+            own = [per_thread[thread] for thread in event.threads if thread in per_thread]
+            for found in own:
+                found.append(i)
+            if not own:
                 other.append(i)
         lanes = [self._lane(thread, thread.title, found) for thread, found in per_thread.items() if found]
         if other:
