@@ -40,18 +40,21 @@ class FilterInput(Vertical):
     DEFAULT_CSS = """
     FilterInput {
         dock: bottom;
+        background: $panel;
+        margin-bottom: 1;  /* above the key bar, which is docked at the bottom too */
         height: auto;
         display: none;
     }
     FilterInput.-open {
         display: block;
     }
-    FilterInput > #filter-preview {
+    FilterInput #filter-preview {
         height: auto;
         max-height: 3;
         width: 1fr;
+        padding: 0 1;
     }
-    FilterInput > Input {
+    FilterInput Input, FilterInput Input:focus {
         height: 1;
         width: 1fr;
         border: none;
@@ -125,6 +128,8 @@ class FilterChips(Widget):
     DEFAULT_CSS = """
     FilterChips {
         dock: bottom;
+        background: $panel;
+        margin-bottom: 1;  /* above the key bar */
         height: 1;
         width: 1fr;
         display: none;

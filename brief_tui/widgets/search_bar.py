@@ -51,6 +51,8 @@ class SearchBar(Vertical):
     DEFAULT_CSS = """
     SearchBar {
         dock: bottom;
+        background: $panel;
+        margin-bottom: 1;  /* above the key bar, which is docked at the bottom too */
         height: auto;
         max-height: 60%;
         display: none;
@@ -58,16 +60,19 @@ class SearchBar(Vertical):
     SearchBar.-open {
         display: block;
     }
-    SearchBar > OptionList {
+    SearchBar OptionList, SearchBar OptionList:focus {
         height: auto;
         max-height: 12;
         width: 1fr;
+        border: none;
+        padding: 0;
     }
-    SearchBar > #search-count {
+    SearchBar #search-count {
         height: 1;
         width: 1fr;
+        padding: 0 1;
     }
-    SearchBar > Input {
+    SearchBar Input, SearchBar Input:focus {
         height: 1;
         width: 1fr;
         border: none;
