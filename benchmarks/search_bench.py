@@ -99,6 +99,46 @@ def measure(events: int, threads: int, runs: int) -> dict[str, Any]:
     }
 
 
+def report_rows(events: int, threads: int, runs: int, *, smoke: bool = False) -> str:
+    """The search and filter rows of run.py's report, measured in a fresh process."""
+    import subprocess
+
+    cmd = [sys.executable, str(Path(__file__)), "--events", str(events), "--threads", str(threads), "--runs", str(runs)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    try:
+        figures = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        return f"\nSearch and filters: not measured ({done.stderr.strip()[-300:]})\n"
+    size = f"{events:,} events / {threads:,} threads"
+
+    def judged(value: float, limit: float) -> str:
+        return "(smoke: not judged)" if smoke else ("pass" if value <= limit else "FAIL")
+
+    rows = [
+        ("search index build (a worker, off the first frame)", figures["index_build_ms"], "ms", None),
+        ("search index memory", figures["index_mb"], "MB", 10.0),
+        (
+            f"search: slowest keystroke typing {QUERY!r} (+ {SCREENFUL} snippets)",
+            figures["keystroke_worst_ms"],
+            "ms",
+            50.0,
+        ),
+        ("search: `n` next match", figures["next_ms"], "ms", 50.0),
+        ("filter: slowest of " + ", ".join(f"`{f}`" for f in FILTERS), figures["filter_worst_ms"], "ms", 100.0),
+    ]
+    lines = [
+        f"\nSearch and filters in-process, {size} (model only: no drawing):\n",
+        "| what | measured | target | result |",
+        "|---|---|---|---|",
+    ]
+    for label, value, unit, limit in rows:
+        target = f"<= {limit:g} {unit}" if limit is not None else "(no target)"
+        result = judged(value, limit) if limit is not None else "info"
+        digits = 2 if unit == "MB" or value < 1 else 1
+        lines.append(f"| {label} | {value:.{digits}f} {unit} | {target} | {result} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run and print the figures as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

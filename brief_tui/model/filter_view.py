@@ -126,10 +126,14 @@ class _Status(_Test):
         self.of_events = set(values) - self.of_threads
 
     def thread(self, thread: Thread) -> bool:
-        return thread.status in self.of_threads or any(e.status in self.of_events for e in thread.events)
+        if thread.status in self.of_threads:
+            return True
+        return bool(self.of_events) and any(e.status in self.of_events for e in thread.events)
 
     def event(self, event: Event) -> bool:
-        return event.status in self.of_events or any(t.status in self.of_threads for t in event.threads)
+        if event.status in self.of_events:
+            return True
+        return bool(self.of_threads) and any(t.status in self.of_threads for t in event.threads)
 
 
 class _OfThreads(_Test):

@@ -91,6 +91,7 @@ class Finding(Screen[None]):
     """The active filter (None: everything shows)."""
     filter_view: FilterView | None = None
     """What the active filter keeps."""
+    _last_read: tuple[str, list[int], Filter, FilterView | None] | None = None
     _match: tuple[object, int] | None = None
     """The item shown and its row of the last match `n` or `N` went to."""
 
@@ -218,13 +219,26 @@ class Finding(Screen[None]):
     # -- filter ------------------------------------------------------------------------
 
     def _preview(self, text: str) -> Preview:
-        filter_ = parse_filter(text, self.search_briefings())
+        filter_, view = self._read_filter(text)
         if not filter_.ok:
             return Preview("; ".join(filter_.problems), ok=False)
-        if filter_.empty:
+        if view is None:
             return Preview("no filter: everything shows (enter clears)", ok=True)
-        counts = filter_.apply([self.briefing], index=self.search_index).counts()
-        return Preview(counts.describe(), ok=True)
+        return Preview(view.counts(self.briefing).describe(), ok=True)
+
+    def _read_filter(self, text: str) -> tuple[Filter, FilterView | None]:
+        """The filter ``text`` reads as and what it keeps (None: it keeps everything or cannot be read).
+
+        The last one is kept: enter applies what the last key previewed without working it out again.
+        """
+        briefings = self.search_briefings()
+        last = self._last_read
+        if last is not None and last[0] == text and last[1] == [id(b) for b in briefings]:
+            return last[2], last[3]
+        filter_ = parse_filter(text, briefings)
+        view = filter_.apply(briefings, index=self.search_index) if filter_.ok and not filter_.empty else None
+        self._last_read = (text, [id(b) for b in briefings], filter_, view)
+        return filter_, view
 
     def action_filter(self) -> None:
         """`f`: open the filter input on the active filter, to edit."""
@@ -248,12 +262,8 @@ class Finding(Screen[None]):
 
     async def apply_filter(self, text: str) -> None:
         """Make ``text`` the active filter ("" clears it): rebuild the sidebar and timeline, relens the pane."""
-        filter_ = parse_filter(text, self.search_briefings())
-        if filter_.empty or not filter_.ok:
-            self.active_filter, self.filter_view = None, None
-        else:
-            self.active_filter = filter_
-            self.filter_view = filter_.apply(self.search_briefings(), index=self.search_index)
+        filter_, view = self._read_filter(text)
+        self.active_filter, self.filter_view = (filter_, view) if view is not None else (None, None)
         shown = self.filter_view.shown(self.briefing) if self.filter_view is not None else self.briefing
         self.overview = Overview(shown)  # the overview lists what the filter leaves
         await self._rebuild_panes(shown)
@@ -267,23 +277,23 @@ class Finding(Screen[None]):
             place = place.showing(self.overview, thread=None)
         if isinstance(place.item, Overview):
             place = place.moved(item=self.overview)
-        self._show(place)
-        self.go(place, restore=True)
+        scroll = int(self.detail.scroll_y) if place.item is self.detail.item else 0
+        self.go(place.moved(scroll=scroll), restore=True)
 
     async def _rebuild_panes(self, shown: Briefing) -> None:
-        from brief_tui.widgets.thread_list import ThreadList
+        from brief_tui.widgets.thread_list import OVERVIEW_ID, ThreadList
         from brief_tui.widgets.timeline import Timeline
 
         focused = self.app.focused
         old_sidebar = self.sidebar
         await old_sidebar.remove()
         sidebar = ThreadList(shown, id="sidebar")
-        await self.query_one("#sidebar-pane").mount(sidebar)
+        # Highlight the reader's thread before mounting: the list reports its highlight once mounted,
+        # and a report of the first row (the overview) would take the reader away from the thread.
         thread = self.place.thread
-        if thread is not None and thread in shown.threads:
-            sidebar.show_thread(thread)
-        else:
-            sidebar.show_thread(None)
+        kept = thread is not None and any(t is thread for t in shown.threads)
+        sidebar.highlighted = sidebar.get_option_index(thread.id if kept and thread is not None else OVERVIEW_ID)
+        await self.query_one("#sidebar-pane").mount(sidebar)
         old_timeline = self.timeline
         if old_timeline is not None:
             await old_timeline.remove()

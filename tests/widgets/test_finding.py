@@ -173,6 +173,24 @@ async def test_f_status_open_leaves_only_open_threads_and_capital_f_brings_all_b
         assert screen.active_filter is None
 
 
+async def test_a_filter_that_keeps_the_thread_read_stays_on_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: isinstance(screen.detail.item, Thread))
+        await pilot.press("f", *"status:open", "enter")
+        await until(pilot, lambda: screen.active_filter is not None)
+        await pilot.pause()
+        assert screen.detail.item.id == "territory"  # type: ignore[union-attr]
+        assert screen.sidebar.thread is not None
+        assert screen.sidebar.thread.id == "territory"
+        await pilot.press("F")
+        await until(pilot, lambda: screen.active_filter is None)
+        await pilot.pause()
+        assert screen.detail.item.id == "territory"  # type: ignore[union-attr]
+
+
 async def test_f_reopens_the_active_filter_to_edit(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
