@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import time
+
 from tests.e2e.terminal import Terminal
 from tests.e2e.test_reader_pty import FIRST_THREAD, Start, brief_command, terminal
 
 __all__ = ["terminal"]  # the fixture, shared with the reader's pty tests
+
+
+def sidebar_shows(screen: Terminal, needle: str, timeout: float = 15.0) -> bool:
+    """Whether the sidebar (the left 30 columns) shows ``needle`` within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if needle in "\n".join(line[:30] for line in screen.screen.display):
+            return True
+        screen.pump(0.1)
+    return False
 
 
 def detail_title(screen: Terminal) -> str:
@@ -47,12 +59,9 @@ def test_f_filters_the_sidebar_and_capital_f_clears(terminal: Start) -> None:
     screen.press("enter")
     assert screen.wait_for("filtered: 2 of 6 threads"), screen.text  # the overview says so
     screen.settle()
-    sidebar = "\n".join(line[:30] for line in screen.screen.display)
-    assert "US security guarantees" not in sidebar, screen.text
+    assert not sidebar_shows(screen, "US security guarantees", timeout=0.5), screen.text
     screen.press("F")
-    screen.settle()
-    sidebar = "\n".join(line[:30] for line in screen.screen.display)
-    assert "US security guarantees" in sidebar, screen.text
+    assert sidebar_shows(screen, "US security guarantees"), screen.text
     screen.press("q")
     assert screen.wait_exit() == 0
     assert "Traceback" not in screen.text
