@@ -257,3 +257,24 @@ async def test_results_are_literal_safe_rows(tmp_path: Path, query: str) -> None
         for row in result_rows(screen):
             assert "\x1b" not in row
             assert "\n" not in row
+
+
+async def test_search_covers_every_briefing_of_a_library_and_opens_the_others(tmp_path: Path) -> None:
+    from tests.commands.helpers import LIBRARY
+
+    app = create_app([LIBRARY], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the library's first briefing
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        first = reader(app)
+        await search(pilot, app, "territory")
+        rows = result_rows(first)
+        assert {row.split()[1] for row in rows} == {"small", "other"}  # each row names its briefing
+        found = first.query_one("#search-results", OptionList)
+        found.highlighted = next(i for i, row in enumerate(rows) if row.startswith("thread   other"))
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is not first and isinstance(app.screen, ReaderScreen))
+        second = reader(app)
+        assert second.briefing.id == "other"
+        await until(pilot, lambda: isinstance(second.detail.item, Thread))
+        assert second.detail.item.id == "territory"  # type: ignore[union-attr]
