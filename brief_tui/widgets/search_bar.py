@@ -28,7 +28,7 @@ __all__ = ["MATCH_STYLE", "SearchBar", "result_row"]
 
 MATCH_STYLE = "reverse"
 """How a match is marked, here and in the detail pane: plain reverse video works in 16 colours and NO_COLOR."""
-MAX_ROWS = 100
+MAX_ROWS = 30
 """Rows listed at most; more words narrow the list (each row costs layout time on every key)."""
 KIND_WIDTH = 9
 
