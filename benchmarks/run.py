@@ -636,6 +636,9 @@ def main(argv: list[str] | None = None) -> int:
         loader = [] if args.no_loader else run_loader(files, 1 if args.smoke else 5, log)
     info = {**machine(), "commit": tested}
     text = report(scenarios, loader, args.smoke, runs)
+    from search_bench import report_rows  # issue 11: search and filters, in-process
+
+    text += report_rows(*sizes[-1], runs, smoke=args.smoke)
     fails = failure_lines(scenarios)
     header = (
         f"brief benchmark ({'smoke' if args.smoke else 'full'}), {info['date']}: {info['nproc']} cores, "

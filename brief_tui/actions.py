@@ -165,6 +165,12 @@ ACTIONS: tuple[Action, ...] = (
         "reader",
         "copy_address",
     ),
+    # Search and filters (issue 11)
+    _a("search", "slash", "Search every item (results as you type)", "reader", "search"),
+    _a("next-match", "n", "Next search match", "reader", "next_match"),
+    _a("previous-match", "N", "Previous search match", "reader", "previous_match"),
+    _a("filter", "f", "Filter threads and events (f again edits)", "reader", "filter"),
+    _a("clear-filter", "F", "Clear the filter", "reader", "clear_filter"),
     # Threads pane
     _a("sidebar-down", "j,down", "Next row", "sidebar", "cursor_down", palette=False),
     _a("sidebar-up", "k,up", "Previous row", "sidebar", "cursor_up", palette=False),

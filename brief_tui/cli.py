@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "schema": ("brief_tui.commands.schema", "print the JSON Schema of the briefing format, for editors and CI"),
     "keys": ("brief_tui.commands.keys", "every action of the reader: id, keys, description"),
     "open": ("brief_tui.commands.open", "open the reader at an item: brief open ukraine-peace-talks/territory"),
+    "search": ("brief_tui.commands.search", "print every item whose text matches, one a line (as grep)"),
 }
 
 DESCRIPTION = "A terminal reader for negotiation briefings."

@@ -30,8 +30,8 @@ Command = tuple[str, str, "Callable[[], Awaitable[None] | None]"]
 class BriefCommands(Provider):
     """Offers the reader's actions (with their keys) and a jump to each thread."""
 
-    def _commands(self) -> Iterator[Command]:
-        """(label, help, callback) for every action offered here and every thread."""
+    def _commands(self, *, threads: bool = True) -> Iterator[Command]:
+        """(label, help, callback) for every action offered here and (``threads``) every thread."""
         screen = self.screen
         reading = hasattr(screen, "focus_pane")
         keymap: dict[str, str] = getattr(self.app, "keymap", {})
@@ -44,7 +44,7 @@ class BriefCommands(Provider):
             yield action.description, f"key: {keys}", partial(self._run, action)
         briefing = getattr(screen, "briefing", None)
         go_to_thread = getattr(screen, "go_to_thread", None)
-        if briefing is not None and go_to_thread is not None:
+        if threads and briefing is not None and go_to_thread is not None:
             for thread in briefing.threads:
                 title = clean_line(thread.title)
                 where = f"{clean_line(thread.status)} · {clean_line(thread.group or '')}"
@@ -68,10 +68,16 @@ class BriefCommands(Provider):
     async def search(self, query: str) -> Hits:
         """The commands that match what was typed."""
         matcher = self.matcher(query)
-        for label, help_text, callback in self._commands():
+        every_item = hasattr(self.screen, "open_item")  # the reader: every item of every open briefing
+        for label, help_text, callback in self._commands(threads=not every_item):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, _prompt(_highlight(matcher, label), help_text), callback, text=label)
+        if every_item:
+            from brief_tui.palette_items import item_hits
+
+            async for hit in item_hits(self.screen, matcher):
+                yield hit
 
 
 def _prompt(label: Content, help_text: str) -> Content:

@@ -25,6 +25,9 @@ def _parser() -> CommandParser:
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="briefing files or library folders (default: the built-in library)"
     )
+    parser.add_argument(
+        "--filter", metavar="F", default="", help="only what this filter keeps, as `f` in the reader (status:open ...)"
+    )
     parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
     from brief_tui.commands.show_views import add_arguments
@@ -94,4 +97,12 @@ def main(argv: Sequence[str]) -> int:
     else:
         blocks = render_item(item, briefing)
         blocks += sources_cited(blocks, briefing)
+    if args.filter:
+        from brief_tui.commands.search import filtered
+
+        narrowed = filtered(PROG, args.filter, found.briefings, briefing, blocks, overview=item is None)
+        if narrowed is None:
+            return 2
+        blocks, lens = narrowed
+        return emit(blocks, plain=args.plain, lens=lens, briefing=briefing)
     return emit(blocks, plain=args.plain)

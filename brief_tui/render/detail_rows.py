@@ -55,7 +55,7 @@ def blocks_for(item: Shown, briefing: Briefing) -> list[Block]:
     from brief_tui.render.layout import render_item, render_overview
 
     if isinstance(item, Overview):
-        return render_overview(briefing)
+        return render_overview(item.briefing)  # a filter's overview stands for the briefing as it leaves it
     return render_item(item, briefing)
 
 

@@ -20,6 +20,7 @@ from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Document, Event, Thread, Version
 from brief_tui.model.as_of import KnownOn, as_known, known_of
 from brief_tui.render.detail_rows import Overview, Shown, rows_for, title_of
+from brief_tui.screens.finding import Finding
 from brief_tui.screens.following import Following
 from brief_tui.screens.place import PANES, Place
 from brief_tui.widgets.detail import DetailView
@@ -38,7 +39,7 @@ EAGER_TIMELINE_EVENTS = 1000
 MIN_SIZE = (40, 12)
 
 
-class ReaderScreen(Following):
+class ReaderScreen(Finding, Following):
     """The three panes of one briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("reader")
@@ -81,6 +82,7 @@ class ReaderScreen(Following):
             else:
                 yield Static(Text("Drawing the timeline…"), id="timeline-placeholder")
         yield KeyBar()
+        yield from self.compose_finding()
         yield Static(
             Text(f"Make the terminal larger\n(at least {MIN_SIZE[0]}x{MIN_SIZE[1]})", justify="center"),
             id="too-small",
@@ -175,9 +177,10 @@ class ReaderScreen(Following):
         """Show the place's item in the detail pane, its title and kind on the pane's border."""
         item = place.item
         leaving = self.leaving_item()
+        self.detail.lens, self.detail.notice = self.lens_for(item)
         self.detail.show(item, highlight=place.row, scroll=place.scroll)
         frame = self.query_one("#detail-pane")
-        frame.border_title = title_of(item)
+        frame.border_title = self.marked(title_of(item))
         frame.border_subtitle = Text(item.KIND)
         self.item_shown(place, leaving)
 

@@ -21,6 +21,7 @@ from textual.strip import Strip
 from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing
 from brief_tui.render.detail_rows import Row, Shown, rows_for
+from brief_tui.render.lens import Lens
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -61,6 +62,10 @@ class DetailView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.briefing = briefing
         self.item: Shown | None = None
+        self.lens: Lens | None = None
+        """What the reader's search and filter ask of the rows (set by the screen before ``show``)."""
+        self.notice: Row | None = None
+        """A row shown above the item (the filter's "filtered: 2 of 6 threads" on the overview)."""
         self.highlighted: int | None = None
         self._rows: list[Row] = []
         self._lines: list[Strip] = []
@@ -72,7 +77,9 @@ class DetailView(ScrollView, can_focus=True):
     def show(self, item: Shown, *, highlight: int | None = None, scroll: int = 0) -> None:
         """Show an item; ``highlight`` and ``scroll`` restore a row and a position when coming back."""
         self.item = item
-        self._rows = rows_for(item, self.briefing)
+        self._rows = rows_for(item, self.briefing, lens=self.lens)
+        if self.notice is not None:
+            self._rows.insert(0, self.notice)
         self._width = 0  # lay out again at the next paint (or now, if the size is known)
         self._lay_out()
         self.highlighted = highlight if highlight is not None and self._is_reference(highlight) else None
@@ -152,6 +159,13 @@ class DetailView(ScrollView, can_focus=True):
         for touched in (old, row):
             if touched is not None and touched < len(self._starts):
                 self.refresh_lines(*self._span(touched))
+
+    def show_row(self, row: int) -> None:
+        """Scroll a row into view (a search match `n` went to)."""
+        self._lay_out()
+        if 0 <= row < len(self._starts):
+            self._bring_into_view(row)
+            self.refresh()
 
     def _bring_into_view(self, row: int) -> None:
         start, height = self._span(row)

@@ -205,10 +205,12 @@ class TimelineData:
         per_thread: dict[Thread, list[int]] = {thread: [] for thread in briefing.threads}
         other: list[int] = []
         for i, event in enumerate(self.events):
-            if not event.threads:
+            # Only the briefing's own threads get lanes: a filter's briefing lists the kept ones.
+            own = [per_thread[thread] for thread in event.threads if thread in per_thread]
+            for found in own:
+                found.append(i)
+            if not own:
                 other.append(i)
-            for thread in event.threads:
-                per_thread.setdefault(thread, []).append(i)
         lanes = [self._lane(thread, thread.title, found) for thread, found in per_thread.items() if found]
         if other:
             lanes.append(self._lane(None, "Other", other))

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Time search and filters in-process at a given size; print JSON.
+
+    python benchmarks/search_bench.py --events 10000 --threads 500 [--runs 7]
+
+Measures what the reader does at each key, without the terminal: building the index
+(done in a worker, off the first frame), its memory (tracemalloc over the build: what
+the index adds, the model's own strings not counted), each keystroke of typing a query
+(search, then the first screenful of snippets), ``n`` (the next hit), and applying
+filters. Medians of ``--runs``; the keystroke figure is the slowest key's median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from generate import generate  # noqa: E402
+
+QUERY = "ceasefire"
+FILTERS = (
+    "status:open",
+    "party:u leaning:rejects",
+    "grade:A-C after:2025-11 before:2025-12-07",
+    "security kind:meeting",
+)
+SCREENFUL = 20
+
+
+def _median_ms(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def measure(events: int, threads: int, runs: int) -> dict[str, Any]:
+    """The figures for one size."""
+    from brief_tui.loader import load_briefing
+    from brief_tui.model.filters import parse_filter
+    from brief_tui.model.search import SearchIndex
+
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "big.yaml"
+        path.write_text(generate(events=events, threads=threads), encoding="utf-8")
+        briefing = load_briefing(path, cache=False).briefing
+    briefings = [briefing]
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    index = SearchIndex(briefings).build()
+    build_ms = (time.perf_counter() - start) * 1000
+    memory = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    build_ms = min(build_ms, _median_ms(lambda: SearchIndex(briefings).build(), max(1, runs // 2)))
+
+    def keystroke(prefix: str) -> None:
+        results = index.search(prefix)
+        for result in results[:SCREENFUL]:
+            result.snippet()
+
+    keys = {QUERY[:n]: _median_ms(lambda p=QUERY[:n]: keystroke(p), runs) for n in range(1, len(QUERY) + 1)}  # type: ignore[misc]
+    results = index.search(QUERY)
+    hit = results.next_hit()
+
+    def next_hit() -> None:
+        nonlocal hit
+        hit = results.next_hit(hit)
+
+    filters = {}
+    for text in FILTERS:
+        parsed = parse_filter(text, briefings)
+        filters[text] = _median_ms(lambda f=parsed: f.apply(briefings, index=index).counts(), runs)  # type: ignore[misc]
+    return {
+        "events": events,
+        "threads": threads,
+        "index_build_ms": build_ms,
+        "index_mb": memory / 1e6,
+        "keystroke_ms": keys,
+        "keystroke_worst_ms": max(keys.values()),
+        "results": len(results),
+        "next_ms": _median_ms(next_hit, runs * 20),
+        "filter_ms": filters,
+        "filter_worst_ms": max(filters.values()),
+    }
+
+
+def report_rows(events: int, threads: int, runs: int, *, smoke: bool = False) -> str:
+    """The search and filter rows of run.py's report, measured in a fresh process."""
+    import subprocess
+
+    cmd = [sys.executable, str(Path(__file__)), "--events", str(events), "--threads", str(threads), "--runs", str(runs)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    try:
+        figures = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        return f"\nSearch and filters: not measured ({done.stderr.strip()[-300:]})\n"
+    size = f"{events:,} events / {threads:,} threads"
+
+    def judged(value: float, limit: float) -> str:
+        return "(smoke: not judged)" if smoke else ("pass" if value <= limit else "FAIL")
+
+    rows = [
+        ("search index build (a worker, off the first frame)", figures["index_build_ms"], "ms", None),
+        ("search index memory", figures["index_mb"], "MB", 10.0),
+        (
+            f"search: slowest keystroke typing {QUERY!r} (+ {SCREENFUL} snippets)",
+            figures["keystroke_worst_ms"],
+            "ms",
+            50.0,
+        ),
+        ("search: `n` next match", figures["next_ms"], "ms", 50.0),
+        ("filter: slowest of " + ", ".join(f"`{f}`" for f in FILTERS), figures["filter_worst_ms"], "ms", 100.0),
+    ]
+    lines = [
+        f"\nSearch and filters in-process, {size} (model only: no drawing):\n",
+        "| what | measured | target | result |",
+        "|---|---|---|---|",
+    ]
+    for label, value, unit, limit in rows:
+        target = f"<= {limit:g} {unit}" if limit is not None else "(no target)"
+        result = judged(value, limit) if limit is not None else "info"
+        digits = 2 if unit == "MB" or value < 1 else 1
+        lines.append(f"| {label} | {value:.{digits}f} {unit} | {target} | {result} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run and print the figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--threads", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.events, args.threads, args.runs), indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,333 @@
+"""The reader's search and filter: `/`, `n`/`N`, `f`/`F`, and opening any item (results, the palette).
+
+A mixin of :class:`~brief_tui.screens.reader.ReaderScreen`, kept apart so the reader stays
+short: it owns the search bar, the filter input and chips, the search index (built in a
+worker after the first frame, shared by every reader of the same briefings) and the active
+filter. A filter rebuilds the sidebar and the timeline from the briefing as the filter
+leaves it, so ``]`` ``[`` ``}`` ``{`` and every pane's moves see only what is kept; the
+detail pane gets a lens: the search words marked, the filter's dropped rows left out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.screen import Screen
+
+from brief_tui.model import Briefing, Event, Thread
+from brief_tui.model.filters import Filter, parse_filter
+from brief_tui.render.detail_rows import Overview, Row
+from brief_tui.render.lens import Lens
+from brief_tui.widgets.filter_bar import FilterChips, FilterInput, Preview
+from brief_tui.widgets.search_bar import MATCH_STYLE, SearchBar
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+    from textual.widget import Widget
+
+    from brief_tui.model.filter_view import FilterView
+    from brief_tui.model.search import Owner, SearchIndex, SearchResults
+    from brief_tui.screens.place import Place
+    from brief_tui.widgets.detail import DetailView
+    from brief_tui.widgets.thread_list import ThreadList
+    from brief_tui.widgets.timeline import Timeline
+
+__all__ = ["Finding", "briefings_open", "row_text", "shared_index"]
+
+# The index of the last briefings searched: every reader of a library shares it.
+_INDEX: list[SearchIndex] = []
+
+
+def shared_index(briefings: list[Briefing]) -> SearchIndex:
+    """The search index over these briefings, made (not built) on first asking."""
+    from brief_tui.model.search import SearchIndex
+
+    if not _INDEX or [id(b) for b in _INDEX[0].briefings] != [id(b) for b in briefings]:
+        _INDEX[:] = [SearchIndex(briefings)]
+    return _INDEX[0]
+
+
+def briefings_open(app: Any, briefing: Briefing) -> list[Briefing]:
+    """Every briefing the app has loaded (a library's), this one first when alone."""
+    library = getattr(app, "library", None)
+    found = [result.briefing for result in getattr(library, "results", ())] if library is not None else []
+    return found if any(b is briefing for b in found) else [briefing]
+
+
+def row_text(row: Row) -> Text | None:
+    """The text of a detail row (a paragraph's, under its marker), or None for a table."""
+    from brief_tui.render.rich_text import Hanging
+
+    content = row.content
+    if isinstance(content, Hanging):
+        return content.body
+    return content if isinstance(content, Text) else None
+
+
+class Finding(Screen[None]):
+    """Search, `n`/`N`, the filter, and opening an item: the reader screen's base."""
+
+    # What the reader screen provides (declared for mypy; the reader defines them).
+    briefing: Briefing
+    overview: Overview
+    place: Place
+    history: list[Place]
+    if TYPE_CHECKING:
+
+        @property
+        def detail(self) -> DetailView: ...
+        @property
+        def sidebar(self) -> ThreadList: ...
+        @property
+        def timeline(self) -> Timeline | None: ...
+        def go(self, place: Place, *, reported_by: Widget | None = None, restore: bool = False) -> None: ...
+        def here(self) -> Place: ...
+        def _show(self, place: Place) -> None: ...
+
+    results: SearchResults | None = None
+    """The last search's results, kept after the bar closes, for `n` and `N`."""
+    active_filter: Filter | None = None
+    """The active filter (None: everything shows)."""
+    filter_view: FilterView | None = None
+    """What the active filter keeps."""
+    _last_read: tuple[str, list[int], Filter, FilterView | None] | None = None
+    _match: tuple[object, int] | None = None
+    """The item shown and its row of the last match `n` or `N` went to."""
+
+    # -- setting up --------------------------------------------------------------------
+
+    def compose_finding(self) -> ComposeResult:
+        """The bars, hidden until asked for."""
+        several = len(self.search_briefings()) > 1
+        yield FilterChips()
+        yield SearchBar(self._search, several_briefings=several)
+        yield FilterInput(self._preview)
+        self.call_after_refresh(self._build_index)
+
+    def search_briefings(self) -> list[Briefing]:
+        """The briefings search and the palette cover: every one open."""
+        return briefings_open(self.app, self.briefing)
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The index over every open briefing (built on first use if the worker has not yet)."""
+        return shared_index(self.search_briefings())
+
+    def _build_index(self) -> None:
+        index = self.search_index
+        if not index.built:
+            self.run_worker(index.build, thread=True, group="search-index", exit_on_error=False)
+
+    def lens_for(self, item: object) -> tuple[Lens | None, Row | None]:
+        """The detail pane's lens (search words, filter) and, on the overview, the filter's line."""
+        match = self.results.query.spans if self.results is not None else None
+        keep = self.filter_view.keeps if self.filter_view is not None else None
+        lens = Lens(match=match, keep=keep) if match or keep else None
+        notice = None
+        if self.filter_view is not None and isinstance(item, Overview):
+            notice = Row(Text(self.filter_view.counts(self.briefing).filtered(), "italic"))
+        return lens, notice
+
+    def marked(self, title: Text) -> Text:
+        """A title with the search words marked (the pane's title is the item's name: no row repeats it)."""
+        if self.results is not None:
+            for start, end in self.results.query.spans(title.plain):
+                title.stylize(MATCH_STYLE, start, end)
+        return title
+
+    def _keep(self, owner: Owner) -> bool:
+        return self.filter_view is None or self.filter_view.keeps(owner)
+
+    # -- search ------------------------------------------------------------------------
+
+    def _search(self, query: str) -> SearchResults:
+        return self.search_index.search(query, keep=self._keep if self.filter_view is not None else None)
+
+    def action_search(self) -> None:
+        """`/`: open the search bar."""
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_chosen(self, message: SearchBar.Chosen) -> None:
+        """Enter on a result: open it, the words marked."""
+        self.results = message.results
+        self._open_result(message.result.index, first=True)
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        """Escape: the results stay for `n`; the reader's pane gets focus back."""
+        self.results = message.results
+        self._show(self.here())  # the lens changed: marks on or off
+        self._refocus()
+
+    def action_next_match(self) -> None:
+        """`n`: the next match in the item, then the next item that matches."""
+        self._step_match(+1)
+
+    def action_previous_match(self) -> None:
+        """`N`: the previous match in the item, then the previous item that matches."""
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        results = self.results
+        if results is None or not len(results):
+            self.app.bell()
+            self.notify("No search yet: / searches", timeout=3)
+            return
+        owner = self._shown_owner()
+        position = results.position_of(owner)  # type: ignore[arg-type]
+        rows = self._match_rows() if position is not None else []
+        if rows:
+            current = self._match[1] if self._match is not None and self._match[0] is owner else None
+            if current is None:
+                self._to_match_row(rows[0] if step > 0 else rows[-1])
+                return
+            beyond = [r for r in rows if r > current] if step > 0 else [r for r in rows if r < current]
+            if beyond:
+                self._to_match_row(beyond[0] if step > 0 else beyond[-1])
+                return
+        if position is None:
+            position = -1 if step > 0 else 0
+        self._open_result((position + step) % len(results), first=step > 0)
+
+    def _open_result(self, position: int, *, first: bool) -> None:
+        assert self.results is not None
+        result = self.results[position]
+        self.open_item(result.briefing, result.item)
+        if self.detail.lens is None or self.detail.lens.match != self.results.query.spans:
+            self._show(self.here())  # the item was already shown, without these marks
+        rows = self._match_rows()
+        if rows:
+            self._to_match_row(rows[0] if first else rows[-1])
+
+    def _shown_owner(self) -> object:
+        item = self.detail.item
+        return self.briefing if isinstance(item, Overview) else item
+
+    def _match_rows(self) -> list[int]:
+        """The detail pane's rows that hold a match, in order."""
+        if self.results is None:
+            return []
+        spans = self.results.query.spans
+        return [
+            n for n, row in enumerate(self.detail.rows) if (shown := row_text(row)) is not None and spans(shown.plain)
+        ]
+
+    def _to_match_row(self, row: int) -> None:
+        self._match = (self._shown_owner(), row)
+        self.detail.show_row(row)
+
+    # -- filter ------------------------------------------------------------------------
+
+    def _preview(self, text: str) -> Preview:
+        filter_, view = self._read_filter(text)
+        if not filter_.ok:
+            return Preview("; ".join(filter_.problems), ok=False)
+        if view is None:
+            return Preview("no filter: everything shows (enter clears)", ok=True)
+        return Preview(view.counts(self.briefing).describe(), ok=True)
+
+    def _read_filter(self, text: str) -> tuple[Filter, FilterView | None]:
+        """The filter ``text`` reads as and what it keeps (None: it keeps everything or cannot be read).
+
+        The last one is kept: enter applies what the last key previewed without working it out again.
+        """
+        briefings = self.search_briefings()
+        last = self._last_read
+        if last is not None and last[0] == text and last[1] == [id(b) for b in briefings]:
+            return last[2], last[3]
+        filter_ = parse_filter(text, briefings)
+        view = filter_.apply(briefings, index=self.search_index) if filter_.ok and not filter_.empty else None
+        self._last_read = (text, [id(b) for b in briefings], filter_, view)
+        return filter_, view
+
+    def action_filter(self) -> None:
+        """`f`: open the filter input on the active filter, to edit."""
+        self.query_one(FilterInput).open(self.active_filter.text if self.active_filter else "")
+
+    def action_clear_filter(self) -> None:
+        """`F`: everything shows again."""
+        if self.active_filter is None:
+            self.app.bell()
+            return
+        self.call_after_refresh(self.apply_filter, "")
+
+    async def on_filter_input_applied(self, message: FilterInput.Applied) -> None:
+        """Enter on a filter that reads: make it active."""
+        await self.apply_filter(message.text)
+        self._refocus()
+
+    def on_filter_input_cancelled(self, message: FilterInput.Cancelled) -> None:
+        """Escape: the filter stays as it was."""
+        self._refocus()
+
+    async def apply_filter(self, text: str) -> None:
+        """Make ``text`` the active filter ("" clears it): rebuild the sidebar and timeline, relens the pane."""
+        filter_, view = self._read_filter(text)
+        self.active_filter, self.filter_view = (filter_, view) if view is not None else (None, None)
+        shown = self.filter_view.shown(self.briefing) if self.filter_view is not None else self.briefing
+        self.overview = Overview(shown)  # the overview lists what the filter leaves
+        await self._rebuild_panes(shown)
+        chips = self.query_one(FilterChips)
+        counts = self.filter_view.counts(self.briefing).describe() if self.filter_view is not None else ""
+        chips.show(self.active_filter.chips if self.active_filter else [], counts)
+        if self.results is not None:
+            self.results = self._search(self.results.query.text) or None
+        place = self.place
+        if place.thread is not None and self.filter_view is not None and not self.filter_view.keeps(place.thread):
+            place = place.showing(self.overview, thread=None)
+        if isinstance(place.item, Overview):
+            place = place.moved(item=self.overview)
+        scroll = int(self.detail.scroll_y) if place.item is self.detail.item else 0
+        self.go(place.moved(scroll=scroll), restore=True)
+
+    async def _rebuild_panes(self, shown: Briefing) -> None:
+        from brief_tui.widgets.thread_list import OVERVIEW_ID, ThreadList
+        from brief_tui.widgets.timeline import Timeline
+
+        focused = self.app.focused
+        old_sidebar = self.sidebar
+        await old_sidebar.remove()
+        sidebar = ThreadList(shown, id="sidebar")
+        # Highlight the reader's thread before mounting: the list reports its highlight once mounted,
+        # and a report of the first row (the overview) would take the reader away from the thread.
+        thread = self.place.thread
+        kept = thread is not None and any(t is thread for t in shown.threads)
+        sidebar.highlighted = sidebar.get_option_index(thread.id if kept and thread is not None else OVERVIEW_ID)
+        await self.query_one("#sidebar-pane").mount(sidebar)
+        old_timeline = self.timeline
+        if old_timeline is not None:
+            await old_timeline.remove()
+            timeline = Timeline(shown, id="timeline")
+            await self.query_one("#timeline-pane").mount(timeline)
+        if focused is old_sidebar or focused is old_timeline:
+            self._refocus()
+
+    def _refocus(self) -> None:
+        """Focus the reader's pane again (a bar had it)."""
+        self.go(self.place)
+
+    # -- opening any item --------------------------------------------------------------
+
+    def open_item(self, briefing: Briefing, item: Owner) -> None:
+        """Show an item (search results, the palette): in this reader, or a reader of its briefing."""
+        if briefing is not self.briefing:
+            from brief_tui.screens.reader import ReaderScreen
+
+            reader = ReaderScreen(briefing, from_library=True)
+            self.app.push_screen(reader)
+            reader.call_after_refresh(reader.open_item, briefing, item)
+            return
+        self._match = None
+        self.history.append(self.here())
+        if isinstance(item, Briefing):
+            self.go(self.place.showing(Overview(item), thread=None, pane="detail"))
+            return
+        changes: dict[str, object] = {"pane": "detail"}
+        if isinstance(item, Thread) and self._in_sidebar(item):
+            changes["thread"] = item
+        elif isinstance(item, Event):
+            changes["event"] = item
+        self.go(self.place.showing(item, **changes))
+
+    def _in_sidebar(self, thread: Thread) -> bool:
+        return self.filter_view is None or self.filter_view.keeps(thread)
