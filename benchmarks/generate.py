@@ -490,7 +490,9 @@ def generate(events: int = 1000, threads: int = 50, seed: int = 1) -> str:
     return "\n".join(w.lines)
 
 
-def generate_library(directory: Path, briefings: int, events: int = 100, threads: int | None = None, seed: int = 1) -> list[Path]:
+def generate_library(
+    directory: Path, briefings: int, events: int = 100, threads: int | None = None, seed: int = 1
+) -> list[Path]:
     """A library folder of ``briefings`` files of ``events`` events each (ids differ by seed); the paths."""
     directory.mkdir(parents=True, exist_ok=True)
     threads = threads if threads is not None else max(5, events // 20)
