@@ -217,12 +217,13 @@ def _files(roots: Sequence[tuple[Path, Origin]], found: dict[str, list[str]]) ->
     return files
 
 
-def open_shelf(roots: Sequence[tuple[Path, Origin]]) -> Shelf:
+def open_shelf(roots: Sequence[tuple[Path, Origin]], *, index: bool = True) -> Shelf:
     """The library as the index last saw it: no file is read or checked (that is :func:`refresh`).
 
-    A folder the index has never seen is walked (names only); its files have no record yet.
+    A folder the index has never seen (or every folder, without ``index``) is walked (names
+    only); its files have no record yet.
     """
-    records, folders = read_index(_index_path())
+    records, folders = read_index(_index_path() if index else None)
     found = {str(root): folders[str(root)] if str(root) in folders else _walk(root) for root, _ in roots}
     files = _files(roots, found)
     return Shelf(list(roots), files, {path: records[path] for path, _ in files if path in records})
