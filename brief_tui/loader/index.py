@@ -29,7 +29,7 @@ INDEX_VERSION = 1
 _NAME = "library.index"
 _MAGIC = b"BRIEFINDEX\n"
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], bool]  # (done, total) -> whether to go on
 Origin = str  # why a folder is in the library: "built-in", "config.yaml", "$BRIEF_LIBRARY", "command line"
 
 
@@ -233,7 +233,8 @@ def refresh(shelf: Shelf, *, cache: bool = True, progress: Progress | None = Non
     """The shelf checked against the disk: folders walked, one ``stat`` per file, changed files loaded.
 
     Only files whose size or modification time differ from their record are loaded; the
-    index is written back when anything changed.
+    index is written back when anything changed. ``progress`` returning False stops the check
+    (the shelf returned is then not ``checked``).
     """
     index_path = _index_path() if cache else None
     stored, folders = read_index(index_path)
@@ -245,13 +246,13 @@ def refresh(shelf: Shelf, *, cache: bool = True, progress: Progress | None = Non
         record = _fresh(stored.get(path), path, cache=cache)
         changed = changed or record is not stored.get(path)
         records[path] = record
-        if progress is not None:
-            progress(done + 1, len(files))
+        if progress is not None and not progress(done + 1, len(files)):
+            break  # stopped (the reader quit): what was checked is still worth keeping
     if changed:
         stored.update(records)
         folders.update(found)
         write_index(index_path, stored.values(), folders)
-    return Shelf(shelf.roots, files, records, checked=True)
+    return Shelf(shelf.roots, files, records, checked=len(records) == len(files))
 
 
 def _fresh(record: Record | None, path: str, *, cache: bool) -> Record:

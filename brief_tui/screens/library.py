@@ -107,13 +107,19 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library-check")
     def _check_in_worker(self, shelf: Shelf) -> None:
+        from textual.worker import get_current_worker
+
         from brief_tui.loader.index import refresh
 
+        worker = get_current_worker()
         step = max(1, len(shelf.files) // 20)
 
-        def progress(done: int, total: int) -> None:
+        def progress(done: int, total: int) -> bool:
+            if worker.is_cancelled:
+                return False
             if done % step == 0:
                 self.post_message(self.Progress(done, total))
+            return True
 
         self.post_message(self.Checked(refresh(shelf, cache=self.cache, progress=progress)))
 
@@ -172,6 +178,11 @@ def entries_for(
             detail.append(" · ")
             detail.append_text(text(origin, one_line=True))
         entries.append(LibraryEntry(text(record.title, style="bold", one_line=True), detail, record.path))
+    if not shelf.checked:  # not read yet: listed by name, and can be opened already
+        for path in shelf.unknown():
+            name = Path(path)
+            title = text(f"{name.name}  ({name.parent})", one_line=True)
+            entries.append(LibraryEntry(title, Text("  not read yet"), path))
     failures = [(r.path, _where(r.problem)) for r in shelf.broken()] + list(broken)
     if failures or problems:
         entries.append(LibraryEntry(Text("Cannot be opened", style="bold"), Text("")))

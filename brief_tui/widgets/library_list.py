@@ -76,6 +76,7 @@ class LibraryList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._entries: list[LibraryEntry] = list(entries)
         self._cursor = self._first_choosable(0, 1)
+        self._moved = False
         self._strips: dict[tuple[int, int, bool, int], Strip] = {}
 
     @property
@@ -89,13 +90,15 @@ class LibraryList(ScrollView, can_focus=True):
         return self._cursor
 
     def show(self, entries: Sequence[LibraryEntry]) -> None:
-        """Replace the entries, keeping the cursor on the same key where it is still there."""
-        key = self._entries[self._cursor].key if self._cursor is not None else None
+        """Replace the entries; once the reader has moved, the cursor stays on the same key if it is still there."""
+        key = self._entries[self._cursor].key if self._cursor is not None and self._moved else None
         self._entries = list(entries)
         keys = [entry.key for entry in self._entries]
         self._cursor = keys.index(key) if key is not None and key in keys else self._first_choosable(0, 1)
         self._strips.clear()
         self._update_size()
+        if self._cursor is not None:
+            self.scroll_to_region(self._region(self._cursor), animate=False, immediate=True)
         self.refresh()
 
     def on_mount(self) -> None:
@@ -121,6 +124,7 @@ class LibraryList(ScrollView, can_focus=True):
         if index is None or index == self._cursor:
             return
         old, self._cursor = self._cursor, index
+        self._moved = True
         for changed in (old, index):
             if changed is not None:
                 self.refresh_lines(changed * LINES - round(self.scroll_y), LINES)

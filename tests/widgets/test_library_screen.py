@@ -167,3 +167,24 @@ async def test_a_bad_config_says_so_once_and_opens_the_built_in_briefing(tmp_pat
         notes = list(app._notifications)
         assert len(notes) == 1
         assert "config.yaml:2:1" in notes[0].message
+
+
+async def test_files_not_read_yet_are_listed_by_name_until_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = tmp_path / "library"
+    write(library, "first-file", "a", "Alpha")
+    write(library, "second-file", "b", "Beta")
+    monkeypatch.setattr(LibraryScreen, "_check", lambda self: None)  # the check never comes
+    app = make_app(tmp_path, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "first-file.yaml" in shown
+        assert "not read yet" in shown
+        assert "2 new" in str(app.screen.query_one(LibraryList).border_subtitle)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.briefing.id == "a"
