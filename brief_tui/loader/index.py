@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Record", "Shelf", "open_shelf", "record_of", "refresh"]
 
 INDEX_VERSION = 1
-_NAME = "library.index"
+_SUFFIX = ".index"
 _MAGIC = b"BRIEFINDEX\n"
 
 Progress = Callable[[int, int], bool]  # (done, total) -> whether to go on
@@ -142,12 +142,14 @@ class Shelf:
         return resolved
 
 
-def _index_path() -> Path | None:
+def _index_path(root: Path) -> Path | None:
+    """Where one folder's index lives: a file of its own, so opening one folder reads only its records."""
     from brief_tui.loader import cache as parse_cache
 
     if parse_cache.cache_disabled():
         return None
-    return parse_cache.cache_dir() / _NAME
+    name = hashlib.blake2b(str(root.absolute()).encode(), digest_size=12).hexdigest()
+    return parse_cache.cache_dir() / f"library-{name}{_SUFFIX}"
 
 
 def _tag() -> str:
@@ -156,39 +158,39 @@ def _tag() -> str:
     return f"{parse_cache._VERSION_TAG}-index-{INDEX_VERSION}"
 
 
-def read_index(path: Path | None) -> tuple[dict[str, Record], dict[str, list[str]]]:
-    """The stored records by path, and the files last found under each folder; empty when missing or damaged."""
+def read_index(path: Path | None) -> tuple[list[str] | None, dict[str, Record]]:
+    """A folder's files as last found, and their records; (None, {}) when missing or damaged."""
     if path is None:
-        return {}, {}
+        return None, {}
     try:
         blob = path.read_bytes()
         head = len(_MAGIC)
         checksum, payload = blob[head : head + 32], blob[head + 32 :]
         if blob[:head] != _MAGIC or hashlib.blake2b(payload, digest_size=32).digest() != checksum:
-            return {}, {}
-        tag, plain_records, folders = marshal.loads(payload)
+            return None, {}
+        tag, files, plain_records = marshal.loads(payload)
         if tag != _tag():
-            return {}, {}
+            return None, {}
         records = {}
         for plain in plain_records:
             record = Record(*plain)
             records[record.path] = record
-        return records, {str(k): [str(p) for p in v] for k, v in folders.items()}
+        return [str(f) for f in files], records
     except (OSError, EOFError, ValueError, TypeError):
-        return {}, {}
+        return None, {}
 
 
-def write_index(path: Path | None, records: Iterable[Record], folders: dict[str, list[str]]) -> None:
-    """Store the records atomically; a read-only or full disk just means no index."""
+def write_index(path: Path | None, files: list[str], records: Iterable[Record]) -> None:
+    """Store a folder's files and records atomically; a read-only or full disk just means no index."""
     if path is None:
         return
-    payload = marshal.dumps((_tag(), [r.plain() for r in records], folders))
+    payload = marshal.dumps((_tag(), files, [r.plain() for r in records]))
     blob = _MAGIC + hashlib.blake2b(payload, digest_size=32).digest() + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only paid for when writing
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".index")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=_SUFFIX)
     except OSError:
         return
     try:
@@ -205,12 +207,12 @@ def _walk(root: Path) -> list[str]:
     return [str(p) for p in briefing_files(root)] if root.is_dir() else [str(root)]
 
 
-def _files(roots: Sequence[tuple[Path, Origin]], found: dict[str, list[str]]) -> list[tuple[str, Origin]]:
+def _files(roots: Sequence[tuple[Path, Origin]], found: Sequence[list[str]]) -> list[tuple[str, Origin]]:
     """Each file once, with the origin of the first folder it was found under."""
     files: list[tuple[str, Origin]] = []
     seen: set[str] = set()
-    for root, origin in roots:
-        for path in found.get(str(root), []):
+    for (_, origin), paths in zip(roots, found, strict=True):
+        for path in paths:
             if path not in seen:
                 seen.add(path)
                 files.append((path, origin))
@@ -223,36 +225,44 @@ def open_shelf(roots: Sequence[tuple[Path, Origin]], *, index: bool = True) -> S
     A folder the index has never seen (or every folder, without ``index``) is walked (names
     only); its files have no record yet.
     """
-    records, folders = read_index(_index_path() if index else None)
-    found = {str(root): folders[str(root)] if str(root) in folders else _walk(root) for root, _ in roots}
-    files = _files(roots, found)
-    return Shelf(list(roots), files, {path: records[path] for path, _ in files if path in records})
+    found, records = [], {}
+    for root, _ in roots:
+        files, stored = read_index(_index_path(root) if index else None)
+        found.append(files if files is not None else _walk(root))
+        records.update(stored)
+    files_found = _files(roots, found)
+    return Shelf(list(roots), files_found, {path: records[path] for path, _ in files_found if path in records})
 
 
 def refresh(shelf: Shelf, *, cache: bool = True, progress: Progress | None = None) -> Shelf:
     """The shelf checked against the disk: folders walked, one ``stat`` per file, changed files loaded.
 
-    Only files whose size or modification time differ from their record are loaded; the
-    index is written back when anything changed. ``progress`` returning False stops the check
-    (the shelf returned is then not ``checked``).
+    Only files whose size or modification time differ from their record are loaded; each
+    folder's index is written back when anything in it changed. ``progress`` returning False
+    stops the check (the shelf returned is then not ``checked``).
     """
-    index_path = _index_path() if cache else None
-    stored, folders = read_index(index_path)
-    found = {str(root): _walk(root) for root, _ in shelf.roots}
+    found = [_walk(root) for root, _ in shelf.roots]
     files = _files(shelf.roots, found)
+    total, done = len(files), 0
     records: dict[str, Record] = {}
-    changed = any(folders.get(root) != paths for root, paths in found.items())
-    for done, (path, _) in enumerate(files):
-        record = _fresh(stored.get(path), path, cache=cache)
-        changed = changed or record is not stored.get(path)
-        records[path] = record
-        if progress is not None and not progress(done + 1, len(files)):
-            break  # stopped (the reader quit): what was checked is still worth keeping
-    if changed:
-        stored.update(records)
-        folders.update(found)
-        write_index(index_path, stored.values(), folders)
-    return Shelf(shelf.roots, files, records, checked=len(records) == len(files))
+    for (root, _), paths in zip(shelf.roots, found, strict=True):
+        index_path = _index_path(root) if cache else None
+        stored_files, stored = read_index(index_path)
+        changed = stored_files != paths
+        for path in paths:
+            if path in records:
+                continue
+            record = _fresh(stored.get(path), path, cache=cache)
+            changed = changed or record is not stored.get(path)
+            records[path] = record
+            done += 1
+            if progress is not None and not progress(done, total):
+                # Stopped (the reader quit): what was checked is still worth keeping.
+                write_index(index_path, paths, [records[p] for p in paths if p in records])
+                return Shelf(shelf.roots, files, records)
+        if changed:
+            write_index(index_path, paths, [records[p] for p in paths if p in records])
+    return Shelf(shelf.roots, files, records, checked=True)
 
 
 def _fresh(record: Record | None, path: str, *, cache: bool) -> Record:

@@ -115,7 +115,7 @@ def test_a_folder_never_seen_is_walked_without_reading(tmp_path: Path, loads: li
 def test_a_damaged_index_is_rebuilt(tmp_path: Path, loads: list[str]) -> None:
     write(tmp_path / "a.yaml", "a")
     refresh(Shelf(roots(tmp_path)))
-    stored = index._index_path()
+    stored = index._index_path(tmp_path)
     assert stored is not None
     stored.write_bytes(stored.read_bytes()[:-3])
     loads.clear()
@@ -129,8 +129,19 @@ def test_a_damaged_index_is_rebuilt(tmp_path: Path, loads: list[str]) -> None:
 def test_no_index_when_the_cache_is_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "lib" / "a.yaml", "a")
     refresh(Shelf(roots(tmp_path / "lib")), cache=False)
-    stored = index._index_path()
+    stored = index._index_path(tmp_path / "lib")
     assert stored is not None
     assert not stored.exists()
     monkeypatch.setenv("BRIEF_NO_CACHE", "1")
-    assert index._index_path() is None
+    assert index._index_path(tmp_path / "lib") is None
+
+
+def test_each_folder_has_its_own_index(tmp_path: Path, loads: list[str]) -> None:
+    write(tmp_path / "one" / "a.yaml", "a")
+    write(tmp_path / "two" / "b.yaml", "b")
+    refresh(Shelf([(tmp_path / "one", "x"), (tmp_path / "two", "y")]))
+    loads.clear()
+    shelf = open_shelf([(tmp_path / "two", "y")])
+    assert [r.id for r in shelf.briefings()] == ["b"]  # the other folder's records are not read
+    assert index._index_path(tmp_path / "one") != index._index_path(tmp_path / "two")
+    assert loads == []
