@@ -7,8 +7,8 @@
 Each run is a fresh process in a pseudo-terminal (floor and brief interleaved). Inside it,
 ``--child`` marks the moments: the interpreter started (``start``), the app's modules are
 imported (``import``), the first screen is built (``load``: the briefing read, the screen
-made), the app is mounted (``compose``: CSS, widgets composed and mounted), and the first
-frame is written (``paint``). The child prints them as JSON on stderr after it exits.
+made), the first screen is mounted (``compose``: CSS read, widgets composed and mounted),
+and two refreshes later the first frame is written (``paint``). The child prints them as JSON on stderr after it exits.
 """
 
 from __future__ import annotations
@@ -48,26 +48,26 @@ def child(floor: bool, paths: list[str], profile: str | None) -> None:
         app_class = BriefApp
     marks["import"] = time.perf_counter()
     original_default = app_class.get_default_screen
-    original_mount = getattr(app_class, "on_mount", None)
 
     def get_default_screen(self: Any) -> Any:
         screen = original_default(self)
         marks["load"] = time.perf_counter()
+        # The first screen's own mount marks the end of compose; a subclass adds a handler
+        # (Textual calls on_mount of every class in the MRO), keeping the class name for CSS.
+        screen_class = type(screen)
+        screen.__class__ = type(screen_class.__name__, (screen_class,), {"on_mount": _screen_mounted})
         return screen
 
-    def on_mount(self: Any) -> None:
-        if original_mount is not None:
-            original_mount(self)
+    def _screen_mounted(self: Any) -> None:
         marks["compose"] = time.perf_counter()
 
         def painted() -> None:
             marks["paint"] = time.perf_counter()
-            self.exit()
+            self.app.exit()
 
         self.call_after_refresh(lambda: self.call_after_refresh(painted))
 
     app_class.get_default_screen = get_default_screen
-    app_class.on_mount = on_mount
     app = app_class() if floor else create_app(paths)
     app.run()
     if profiler is not None:

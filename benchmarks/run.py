@@ -126,7 +126,8 @@ def run_once(scenario: Scenario, limit: float, measure_keys: bool = True) -> Out
         if problem:
             out.failures.append(("fatal", f"{problem} after its first frame; screen:\n{_indent(t.tail())}"))
             return out
-        out.figures["rss_mb"] = tree_rss_mb(t.pid)
+        if scenario.wrap is None:  # over SSH the local tree is only the ssh client
+            out.figures["rss_mb"] = tree_rss_mb(t.pid)
         out.screens["ready"] = t.text()
         if measure_keys:
             _keys(t, scenario, out, limit)

@@ -205,5 +205,5 @@ def over_ssh(scenario: Scenario, server: Any, name: str) -> Scenario:
         steps=FLOOR_STEPS,
         search=False,
         wrap=wrap,
-        note="over ssh -tt to 127.0.0.1: bytes as they reach the terminal",
+        note="over ssh -tt to 127.0.0.1 (first frame includes the SSH handshake; bytes as they reach the terminal)",
     )
