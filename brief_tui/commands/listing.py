@@ -6,6 +6,7 @@ since the last run are loaded, so a library of a thousand briefings lists in wel
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -39,14 +40,23 @@ def counts(briefing: Briefing) -> dict[str, int]:
     }
 
 
-def _shown_path(path: str) -> str:
+@functools.lru_cache(maxsize=256)
+def _shown_folder(folder: str) -> str:
     try:
-        relative = os.path.relpath(path)
+        relative = os.path.relpath(folder)
     except ValueError:  # another drive on Windows
-        return path
-    return path if relative.startswith("..") else relative
+        return folder
+    return folder if relative.startswith("..") else relative
 
 
+def _shown_path(path: str) -> str:
+    """The path relative to the working directory when it is below it (one relpath per folder)."""
+    folder, name = os.path.split(path)
+    shown = _shown_folder(folder)
+    return name if shown == "." else os.path.join(shown, name)
+
+
+@functools.lru_cache(maxsize=256)
 def _as_of_label(text: str) -> str:
     from brief_tui.model import parse_date
     from brief_tui.render.labels import date_label
