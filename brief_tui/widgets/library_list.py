@@ -212,6 +212,9 @@ class LibraryList(ScrollView, can_focus=True):
         if cursor:
             base += self.get_component_rich_style("library-list--cursor")
         line = entry.title.copy() if part == 0 else entry.detail.copy()
+        if part == 0 and entry.key is not None:
+            # The cursor shows without colour too (NO_COLOR, monochrome terminals).
+            line = Text.assemble("▸ " if cursor else "  ", line)
         if part == 1:
             line.stylize_before(self.get_component_rich_style("library-list--detail", partial=True))
         line.truncate(width, overflow="ellipsis", pad=True)

@@ -67,8 +67,11 @@ async def test_newest_first_and_enter_opens_the_chosen_briefing(tmp_path: Path) 
         await wait_checked(app, pilot)
         shown = screen_text(app)
         assert shown.index("Newer talks") < shown.index("Older talks")
+        assert "▸ Newer talks" in shown  # the cursor, visible without colour
         assert "as of 2025-12-01 · 1 thread · 0 events · command line" in shown
-        await pilot.press("j", "enter")
+        await pilot.press("j")
+        assert "▸ Older talks" in screen_text(app)
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
