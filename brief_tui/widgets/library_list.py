@@ -56,13 +56,15 @@ class LibraryList(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"library-list--cursor", "library-list--detail"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="library.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="library.up"),
-        Binding("home,g", "first", "First", show=False, id="library.first"),
-        Binding("end,G", "last", "Last", show=False, id="library.last"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="library.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="library.page-up"),
-        Binding("enter", "choose", "Open", id="library.open"),
+        # A list widget's own keys, as OptionList has; the reader's keys (j, k) come from the
+        # action registry through the library screen.
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("enter", "choose", "Open"),
     ]
 
     class Chosen(Message):
