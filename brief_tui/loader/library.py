@@ -75,7 +75,7 @@ def all_cached(paths: Sequence[str | Path]) -> bool:
     if store is None:
         return False
     try:
-        return all(store.has(parse_cache.cache_key(path.read_bytes())) for path in _expand(paths))
+        return all(store.has(store.key_of_file(path)) for path in _expand(paths))
     except OSError:
         return False
 

@@ -237,3 +237,19 @@ def test_unreadable_cache_entry(cache_dir: Path, briefing_file: Path, monkeypatc
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     assert load_briefing(briefing_file).briefing.id == "test"
+
+
+def test_a_files_key_is_remembered_by_size_and_time(
+    cache_dir: Path, briefing_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = parse_cache.Cache(cache_dir)
+    expected = parse_cache.cache_key(briefing_file.read_bytes())
+    assert store.key_of_file(briefing_file) == expected
+    hashed: list[int] = []
+    real = parse_cache.cache_key
+    monkeypatch.setattr(parse_cache, "cache_key", lambda data, *rest: hashed.append(1) or real(data, *rest))
+    assert store.key_of_file(briefing_file) == expected
+    assert hashed == []  # unchanged: not read, not hashed
+    briefing_file.write_text(TEXT.replace("title: T}", "title: Territory}"), encoding="utf-8")
+    assert store.key_of_file(briefing_file) == real(briefing_file.read_bytes())
+    assert hashed == [1]
