@@ -38,6 +38,12 @@ def split_rows(data: bytes) -> dict[int, bytes]:
     return rows
 
 
+def _cells(term: Term) -> list[tuple[object, ...]]:
+    """Every cell of the screen, character and attributes, row by row."""
+    buffer = term.screen.buffer
+    return [tuple(buffer[y][x] for x in range(term.cols)) for y in range(term.rows)]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -47,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--size", default="80x24")
     ap.add_argument("--app", default=f"{sys.executable} -m brief_tui")
-    ap.add_argument("--rows", action="store_true", help="print the bytes of every row written")
+    ap.add_argument("--rows", action="store_true", help="list every row written, not the 12 biggest")
+    ap.add_argument("--raw", action="store_true", help="print the start of each row's bytes")
     options = ap.parse_args(args)
     cols, rows = (int(n) for n in options.size.split("x"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
@@ -57,25 +64,29 @@ def main(argv: list[str] | None = None) -> int:
         term.wait_until(lambda: term.first_paint is not None, 30)
         term.settle(0.5, 30)
         for key in keys:
-            before_screen = list(term.screen.display)
+            before_screen = _cells(term)
             start = len(term.raw)
             term.send(key)
             term.wait_until(lambda start=start: len(term.raw) > start, 2)
             term.settle(0.4, 10)
             data = bytes(term.raw[start:])
-            after_screen = list(term.screen.display)
+            after_screen = _cells(term)
+            shown = list(term.screen.display)
             by_row = split_rows(data)
             styles = len(SGR.findall(data))
             sgr_bytes = sum(len(m) for m in SGR.findall(data))
             print(f"key {key!r}: {len(data):,} bytes, {len(by_row)} rows written, ", end="")
             print(f"{styles} style codes ({sgr_bytes:,} bytes)")
-            for row, chunk in sorted(by_row.items(), key=lambda item: -len(item[1]))[
-                : 12 if not options.rows else None
-            ]:
+            biggest = sorted(by_row.items(), key=lambda item: -len(item[1]))
+            for row, chunk in biggest if options.rows else biggest[:12]:
                 same = 0 < row <= rows and before_screen[row - 1] == after_screen[row - 1]
                 codes = len(SGR.findall(chunk))
                 mark = "same" if same else "changed"
-                print(f"  row {row:>3}: {len(chunk):>6,} B, {codes:>3} styles, {mark}  {after_screen[row - 1][:60]!r}")
+                columns = ",".join(m.group(2).decode() for m in MOVE.finditer(chunk))
+                print(f"  row {row:>3} col {columns:<8}: {len(chunk):>6,} B, {codes:>3} styles, {mark}  ", end="")
+                print(repr(shown[row - 1][:50]) if 0 < row <= rows else "")
+                if options.raw:
+                    print("     ", chunk[:400])
     finally:
         term.close()
     return 0
