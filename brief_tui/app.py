@@ -145,6 +145,16 @@ class BriefApp(App[None]):
         """The library as its index knows it, when the paths hold several briefings; None for one."""
         if len(self.paths) == 1 and not self.paths[0].is_dir():
             return None
+        if len(self.paths) == 1:
+            # One folder of one briefing (the built-in library): no index to read.
+            from itertools import islice
+
+            from brief_tui.loader.library import briefing_files
+
+            found = list(islice(briefing_files(self.paths[0]), 2))
+            if len(found) < 2:
+                self.paths = found or self.paths
+                return None
         from brief_tui.loader.index import open_shelf
 
         shelf = open_shelf(self.roots, index=self.cache)
