@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-__all__ = ["AS_OF", "generate", "main"]
+__all__ = ["AS_OF", "generate", "generate_library", "main"]
 
 AS_OF = date(2025, 12, 6)
 # Events spread from this many days before as_of to this many after.
@@ -490,15 +490,35 @@ def generate(events: int = 1000, threads: int = 50, seed: int = 1) -> str:
     return "\n".join(w.lines)
 
 
+def generate_library(
+    directory: Path, briefings: int, events: int = 100, threads: int | None = None, seed: int = 1
+) -> list[Path]:
+    """A library folder of ``briefings`` files of ``events`` events each (ids differ by seed); the paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    threads = threads if threads is not None else max(5, events // 20)
+    paths = []
+    for index in range(briefings):
+        path = directory / f"briefing-{index:05d}.yaml"
+        path.write_text(generate(events=events, threads=threads, seed=seed + index), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line: write a generated briefing to a file or stdout."""
+    """Command line: write a generated briefing (or a library folder of them) to a file or stdout."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=1000)
     ap.add_argument("--threads", type=int, default=None, help="default: events / 20, at least 5")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("-o", "--output", help="file to write (default: stdout)")
+    ap.add_argument("-o", "--output", help="file to write (default: stdout); with --library, the folder")
+    ap.add_argument("--library", type=int, metavar="N", help="write N briefings into the folder -o names")
     args = ap.parse_args(argv)
     threads = args.threads if args.threads is not None else max(5, args.events // 20)
+    if args.library is not None:
+        if not args.output:
+            ap.error("--library needs -o FOLDER")
+        generate_library(Path(args.output), args.library, args.events, threads, args.seed)
+        return 0
     text = generate(events=args.events, threads=threads, seed=args.seed)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

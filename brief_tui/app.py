@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from brief_tui.actions import bindings_for
-from brief_tui.paths import builtin_content, styles_dir
+from brief_tui.paths import styles_dir
 from brief_tui.settings import Settings, load_keymap
 from brief_tui.themes import THEMES
 
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.theme import Theme
 
-    from brief_tui.loader import Library
+    from brief_tui.loader import BriefingError, Library
+    from brief_tui.loader.index import Shelf
     from brief_tui.model import Briefing
     from brief_tui.screens.library import LibraryScreen
     from brief_tui.state import Store
@@ -79,6 +80,14 @@ class BriefApp(App[None]):
             self.library = library
             super().__init__()
 
+    class Opened(Message):
+        """A briefing chosen in the library finished loading (or could not be read)."""
+
+        def __init__(self, briefing: Briefing | None, errors: list[BriefingError]) -> None:
+            self.briefing = briefing
+            self.errors = errors
+            super().__init__()
+
     def __init__(
         self,
         paths: Sequence[str | Path] = (),
@@ -92,7 +101,14 @@ class BriefApp(App[None]):
         super().__init__()
         self.open_at = open_at  # an address, BRIEFING/ITEM, to start at (``brief open``)
         self._store = store  # opened on first use, after the first frame
-        self.paths = [Path(p) for p in paths] or [builtin_content()]
+        from brief_tui.library_config import COMMAND_LINE, reader_library
+
+        if paths:
+            self.roots, self.config_problems = [(Path(p), COMMAND_LINE) for p in paths], []
+        else:  # the built-in library and the reader's own folders (config.yaml, $BRIEF_LIBRARY)
+            reader = reader_library()
+            self.roots, self.config_problems = reader.roots, reader.problems
+        self.paths = [root for root, _ in self.roots]
         self.cache = cache
         self.settings = settings if settings is not None else Settings.load()
         self.library = library
@@ -100,6 +116,7 @@ class BriefApp(App[None]):
         """The user's keymap.yaml as applied: action id -> keys."""
         self._child: subprocess.Popen[bytes] | None = None
         self._quitting = False
+        self._shelf_shown = False
         # The theme is set before the stylesheet is first read: set later, it is read twice.
         for theme in THEMES:
             self.register_theme(theme)
@@ -110,6 +127,10 @@ class BriefApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen: the briefing itself when it is small enough to load at once."""
+        if self.library is None and (shelf := self._shelf()) is not None:
+            from brief_tui.screens.library import LibraryScreen
+
+            return LibraryScreen(shelf, problems=self.config_problems, cache=self.cache)
         if self.library is None and self._loads_quickly():
             self.library = self._load_library()
         if self.library is None:
@@ -120,8 +141,35 @@ class BriefApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._apply_keymap()
-        if self.library is None:
+        if self.library is None and not self._shelf_shown:
             self._load_in_worker()
+        if self.config_problems and not self._shelf_shown:
+            self.notify("\n".join(self.config_problems), severity="warning", timeout=10, markup=False)
+
+    def _shelf(self) -> Shelf | None:
+        """The library as its index knows it, when the paths hold several briefings; None for one."""
+        if len(self.paths) == 1 and not self.paths[0].is_dir():
+            return None
+        if len(self.paths) == 1:
+            # One folder of one briefing (the built-in library): no index to read.
+            from itertools import islice
+
+            from brief_tui.loader.library import briefing_files
+
+            found = list(islice(briefing_files(self.paths[0]), 2))
+            if len(found) < 2:
+                self.paths = found or self.paths
+                return None
+        from brief_tui.loader.index import open_shelf
+
+        shelf = open_shelf(self.roots, index=self.cache)
+        if len(shelf.files) == 1:
+            self.paths = [Path(shelf.files[0][0])]  # one briefing: open it, as a file would be
+            return None
+        if not shelf.files:
+            return None
+        self._shelf_shown = True
+        return shelf
 
     def _apply_keymap(self) -> None:
         """Apply keymap.yaml; its problems are told once, as literal text, and the entries ignored."""
@@ -176,19 +224,19 @@ class BriefApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load_in_worker(self) -> None:
         if self.cache:
-            self._parse_in_child()
+            self._parse_in_child(self.paths)
         if self._quitting:
             return
         self.post_message(self.Loaded(self._load_library()))
 
-    def _parse_in_child(self) -> None:
+    def _parse_in_child(self, paths: Sequence[Path]) -> None:
         """Fill the parse cache from a child process, so this one never holds the YAML graph.
 
         ``q`` kills the child (``action_quit``), so quitting never waits for a parse.
         """
         import sys
 
-        command = [sys.executable, "-m", "brief_tui.loader.warm", *map(str, self.paths)]
+        command = [sys.executable, "-m", "brief_tui.loader.warm", *map(str, paths)]
         # If the child cannot run, the load that follows parses in this process instead.
         with contextlib.suppress(OSError, subprocess.SubprocessError):
             self._child = subprocess.Popen(
@@ -211,7 +259,7 @@ class BriefApp(App[None]):
         if library.results:
             from brief_tui.screens.library import LibraryScreen
 
-            return LibraryScreen(library)
+            return LibraryScreen(library=library, problems=self.config_problems)
         from brief_tui.screens.problems import ProblemsScreen
 
         return ProblemsScreen(library.broken, [str(path) for path in self.paths])
@@ -232,7 +280,37 @@ class BriefApp(App[None]):
         return self._store
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
-        self.push_screen(self._reader(message.briefing, from_library=True))
+        if message.briefing is not None:
+            self.push_screen(self._reader(message.briefing, from_library=True))
+        else:
+            self._open_chosen(message.path)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_chosen(self, path: str) -> None:
+        """Load one briefing of the library, only now that it is chosen."""
+        from brief_tui.loader import BriefingError, load_briefing
+
+        if self.cache and _size([Path(path)]) > EAGER_LOAD_BYTES:
+            from brief_tui.loader.library import all_cached
+
+            if not all_cached([path]):
+                self._parse_in_child([Path(path)])
+        if self._quitting:
+            return
+        try:
+            result = load_briefing(path, cache=self.cache)
+        except BriefingError as error:
+            self.post_message(self.Opened(None, [error]))
+            return
+        self.post_message(self.Opened(result.briefing, []))
+
+    def on_brief_app_opened(self, message: Opened) -> None:
+        if message.briefing is not None:
+            self.push_screen(self._reader(message.briefing, from_library=True))
+        else:
+            from brief_tui.screens.problems import ProblemsScreen
+
+            self.push_screen(ProblemsScreen(message.errors))
 
     def action_help(self) -> None:
         """Show every key (the keys in use, after the user's keymap)."""

@@ -4,6 +4,10 @@ Stored with ``marshal``: it loads plain dicts, lists, tuples, strings and ints m
 faster than JSON and, unlike pickle, never imports or calls anything while loading. The
 directory is the user's own; each file also carries a BLAKE2 checksum of its payload, so a
 damaged or truncated file is noticed and rebuilt rather than trusted.
+
+The cache is bounded by size and age, not by a count: a library of a thousand briefings
+must stay cached. Pruning walks the directory, so it runs at most once per
+``PRUNE_EVERY`` seconds (a stamp file's modification time says when it last ran).
 """
 
 from __future__ import annotations
@@ -13,20 +17,25 @@ import hashlib
 import marshal
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from brief_tui.loader.limits import DEFAULT_LIMITS, Limits
 from brief_tui.model.vocab import FORMAT_VERSION
 
-__all__ = ["LOADER_VERSION", "Cache", "cache_dir", "cache_key", "open_cache"]
+__all__ = ["LOADER_VERSION", "Cache", "cache_dir", "cache_key", "open_cache", "prune"]
 
 # Bump when the plain data's shape or any rule changes: old entries then simply miss.
 LOADER_VERSION = 5
 _VERSION_TAG = f"brief-format-{FORMAT_VERSION}-loader-{LOADER_VERSION}-py{sys.version_info[0]}.{sys.version_info[1]}"
 _MAGIC = b"BRIEFCACHE\n"
 _SUFFIX = ".cache"
-_KEEP = 32  # entries kept; the oldest go first
+MAX_BYTES = 512 * 1024 * 1024  # the least recently used entries go first beyond this
+MAX_AGE = 60 * 24 * 3600  # seconds an entry may go unused before it is removed
+PRUNE_EVERY = 3600  # seconds between prunes
+_STAMP = ".pruned"
+_STAT_PREFIX = "stat-"  # a file's key by size and modification time (see Cache.key_of_file)
 
 # A warning as stored: line, column, message, code.
 StoredWarning = tuple[int, int, str, str]
@@ -69,6 +78,28 @@ class Cache:
     def has(self, key: str) -> bool:
         """Whether an entry is stored under ``key`` (it may still turn out damaged)."""
         return self._path(key).is_file()
+
+    def key_of_file(self, path: Path) -> str:
+        """A file's key, remembered by its size and modification time so an unchanged file is not hashed.
+
+        Reading and hashing a 6 MB file takes about 15 ms; deciding before the first frame
+        whether it is cached should not pay that. Raises OSError when the file cannot be read.
+        """
+        info = os.stat(path)
+        stamp = f"{info.st_size} {info.st_mtime_ns} "
+        remembered = (
+            self.directory
+            / f"{_STAT_PREFIX}{hashlib.blake2b(str(Path(path).absolute()).encode(), digest_size=12).hexdigest()}"
+        )
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            text = remembered.read_text(encoding="ascii")
+            if text.startswith(stamp) and len(text) == len(stamp) + 40:
+                return text[len(stamp) :]
+        key = cache_key(Path(path).read_bytes())
+        with contextlib.suppress(OSError):
+            self.directory.mkdir(parents=True, exist_ok=True)
+            remembered.write_text(stamp + key, encoding="ascii")
+        return key
 
     def get(self, key: str) -> Entry | None:
         """The entry stored under ``key``, or None when missing, stale or damaged."""
@@ -116,14 +147,42 @@ class Cache:
         self._prune()
 
     def _prune(self) -> None:
+        """Remove entries beyond the size budget or unused too long, at most once per PRUNE_EVERY."""
+        stamp = self.directory / _STAMP
+        now = time.time()
         try:
-            entries = [(p.stat().st_mtime, p) for p in self.directory.glob(f"*{_SUFFIX}") if not p.name.startswith(".")]
+            if now - stamp.stat().st_mtime < PRUNE_EVERY:
+                return
+        except OSError:
+            pass  # never pruned here yet
+        try:
+            stamp.touch()
+            prune(self.directory, now)
         except OSError:
             return
-        entries.sort(reverse=True)
-        for _mtime, path in entries[_KEEP:]:
-            with contextlib.suppress(OSError):
-                path.unlink()
+
+
+def prune(directory: Path, now: float, max_bytes: int | None = None, max_age: float | None = None) -> int:
+    """Remove entries unused for ``max_age`` seconds, then the oldest beyond ``max_bytes``; how many went."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    max_age = MAX_AGE if max_age is None else max_age
+    entries: list[tuple[float, int, str]] = []
+    with os.scandir(directory) as scan:
+        for entry in scan:
+            if entry.name.endswith(_SUFFIX) and not entry.name.startswith("."):
+                with contextlib.suppress(OSError):
+                    info = entry.stat()
+                    entries.append((info.st_mtime, info.st_size, entry.path))
+    entries.sort(reverse=True)  # most recently used first
+    kept_bytes, removed = 0, 0
+    for mtime, size, path in entries:
+        if now - mtime <= max_age and kept_bytes + size <= max_bytes:
+            kept_bytes += size
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            removed += 1
+    return removed
 
 
 def open_cache() -> Cache | None:

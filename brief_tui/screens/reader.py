@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -25,6 +26,7 @@ from brief_tui.screens.following import Following
 from brief_tui.screens.place import PANES, Place
 from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
+from brief_tui.widgets.quiet import Pane, focus_without_repaint
 from brief_tui.widgets.thread_list import ThreadList
 from brief_tui.widgets.time_banner import TimeBanner
 from brief_tui.widgets.timeline import Timeline
@@ -43,6 +45,8 @@ class ReaderScreen(Finding, Following):
     """The three panes of one briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("reader")
+    # A focus change repaints the pane borders and the cursor, not the whole screen.
+    focused: Reactive[Widget | None] = focus_without_repaint()
 
     # Textual declares these without ClassVar, so mypy refuses the annotation.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
@@ -72,11 +76,11 @@ class ReaderScreen(Finding, Following):
         # Each pane's border sits on a container of its own, so that a pane's new content
         # repaints the content alone, not the border too (fewer bytes per key over SSH).
         with Horizontal(id="panes"):
-            with Vertical(id="sidebar-pane", classes="pane"):
+            with Pane(id="sidebar-pane", classes="pane"):
                 yield ThreadList(self.briefing, id="sidebar")
-            with Vertical(id="detail-pane", classes="pane"):
+            with Pane(id="detail-pane", classes="pane"):
                 yield DetailView(self.briefing, id="detail")
-        with Vertical(id="timeline-pane", classes="pane"):
+        with Pane(id="timeline-pane", classes="pane"):
             if len(self.briefing.events) <= EAGER_TIMELINE_EVENTS:
                 yield Timeline(self.briefing, id="timeline")
             else:
@@ -179,9 +183,7 @@ class ReaderScreen(Finding, Following):
         leaving = self.leaving_item()
         self.detail.lens, self.detail.notice = self.lens_for(item)
         self.detail.show(item, highlight=place.row, scroll=place.scroll)
-        frame = self.query_one("#detail-pane")
-        frame.border_title = self.marked(title_of(item))
-        frame.border_subtitle = Text(item.KIND)
+        self.query_one("#detail-pane", Pane).set_titles(self.marked(title_of(item)), Text(item.KIND))
         self.item_shown(place, leaving)
 
     def _pane_widget(self, pane: str) -> Widget:
@@ -203,7 +205,14 @@ class ReaderScreen(Finding, Following):
     def _mark_pane(self, pane: str) -> None:
         if pane != self.place.pane:
             self.place = self.place.moved(pane=pane)
-        self.update_classes({f"-show-{name}": name == pane for name in PANES})
+        self._show_pane_classes()
+
+    def _show_pane_classes(self) -> None:
+        # The -show-* classes matter only in the one-pane layout. A class change on the screen
+        # restyles every widget and repaints every scrollbar, so in the three-pane layout a
+        # focus change leaves them alone (on_resize sets them on the way to one pane).
+        if self.has_class("-narrow"):
+            self.update_classes({f"-show-{name}": name == self.place.pane for name in PANES})
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
@@ -211,6 +220,7 @@ class ReaderScreen(Finding, Following):
             self._mark_pane(focused.id or self.pane)
 
     def on_resize(self) -> None:
+        self._show_pane_classes()
         # A pane hidden by a small size loses focus; give it back once it shows again.
         self.call_after_refresh(self._restore_focus)
 

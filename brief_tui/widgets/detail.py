@@ -47,6 +47,9 @@ class DetailView(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("detail")
     COMPONENT_CLASSES: ClassVar[set[str]] = {"detail-view--reference"}
     DEFAULT_CSS = """
+    /* The scrollbar's column is kept whether or not the item needs it: the text is laid out
+       once, at its final width, not again when a scrollbar turns up. */
+    DetailView { scrollbar-gutter: stable; }
     DetailView > .detail-view--reference { text-style: bold; }
     DetailView:focus > .detail-view--reference { text-style: bold reverse; }
     """

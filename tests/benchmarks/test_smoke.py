@@ -21,10 +21,15 @@ BENCHMARKS = ROOT / "benchmarks"
 
 def _generator() -> ModuleType:
     """benchmarks/generate.py, imported by path (benchmarks/ is scripts, not a package)."""
-    name = "brief_benchmarks_generate"
+    return _module("generate")
+
+
+def _module(stem: str) -> ModuleType:
+    """A module of benchmarks/, imported by path."""
+    name = f"brief_benchmarks_{stem}"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / "generate.py")
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{stem}.py")
     assert spec
     assert spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -47,6 +52,22 @@ def _items(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
             if kind == "documents":
                 for version in item.get("versions") or []:
                     yield "versions", version
+
+
+def test_generator_writes_a_library_of_distinct_briefings(tmp_path: Path) -> None:
+    paths = _generator().generate_library(tmp_path / "library", 3, events=20)
+    ids = {yaml.safe_load(path.read_text(encoding="utf-8"))["id"] for path in paths}
+    assert len(paths) == len(ids) == 3
+
+
+def test_a_target_not_built_yet_says_so() -> None:
+    targets = _module("targets")
+    rows = [targets.Target("search", "built-in", "search_next", "ms", 50)]
+    probed = {"built-in": [{"search_next": {"na": targets.NOT_BUILT}}]}
+    assert targets.judge_all(rows, probed, smoke=False)[0].result == targets.NOT_BUILT
+    measured = {"built-in": [{"search_next": {"ms": 30.0, "first_ms": 5.0, "bytes": 900}}]}
+    assert targets.judge_all(rows, measured, smoke=False)[0].result == "pass"
+    assert targets.judge_all(rows, {"built-in": [{}]}, smoke=False)[0].result == "n/a (not measured)"
 
 
 def test_generator_is_reproducible_for_a_seed() -> None:
@@ -148,3 +169,15 @@ def test_smoke_mode_runs() -> None:
     )
     assert proc.returncode == 0, f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr[-3000:]}"
     assert "| figure | measured | target | result |" in proc.stdout
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
+    for needle in (
+        "| bytes per `3` focus the timeline, 80x24, built-in | ",
+        "| bytes per `]` next thread, 1,000 events, cached, 160x48 | ",
+        "| time per `end` last event, 1,000 events, cached, 160x48 | ",
+        "| first frame (the list), library of 20 x 50 events, cached | ",
+        "| memory once ready, library of 20 x 50 events, cached | ",
+        "| `brief list`, library of 20 x 50 events, cached | ",
+    ):
+        row = next((line for line in rows if line.startswith(needle)), None)
+        assert row is not None, f"no row {needle!r} in:\n{proc.stdout}"
+        assert "n/a" not in row, row  # measured, even if not judged

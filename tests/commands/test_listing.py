@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +64,56 @@ def test_empty_folder_and_usage(capsys: pytest.CaptureFixture[str], tmp_path: ob
     status, _, err = listing(capsys, "/no/such/place")
     assert status == 2
     assert "no such file or directory" in err
+
+
+def _config(text: str) -> None:
+    folder = Path(os.environ["BRIEF_CONFIG_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.yaml").write_text(text, encoding="utf-8")
+
+
+def test_no_argument_lists_the_built_in_and_the_configured_folders(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")
+    _config(f"library:\n  - {LIBRARY / 'sub'}\n")
+    status, out, err = listing(capsys)
+    assert status == 0, err
+    assert f"{BUILTIN_ID}  Ukraine peace talks" in out
+    assert "(built-in)" in out
+    assert "other  Other briefing" in out
+    assert "other.yaml (config.yaml)" in out
+
+
+def test_brief_library_is_used_instead_of_the_config(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")
+    _config("library: [/no/such/folder]\n")
+    monkeypatch.setenv("BRIEF_LIBRARY", f"{LIBRARY / 'sub'}{os.pathsep}{tmp_path}")
+    status, out, err = listing(capsys, "--json")
+    assert status == 0, err
+    data = json.loads(out)
+    assert [(b["id"], b["from"]) for b in data["briefings"]] == [(BUILTIN_ID, "built-in"), ("other", "$BRIEF_LIBRARY")]
+    assert err == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("library: [unclosed\n", "config.yaml:2:1:"),
+        ("library: 3\n", "`library` must be a list of folders"),
+        ("- just\n- a list\n", "`library` must be a list of folders"),
+        ("library: [~/no-such-briefings-folder]\n", "config.yaml: no such folder:"),
+    ],
+)
+def test_a_bad_config_is_one_message_and_the_built_in_library(
+    capsys: pytest.CaptureFixture[str], text: str, says: str
+) -> None:
+    _config(text)
+    status, out, err = listing(capsys)
+    assert status == 0
+    assert f"{BUILTIN_ID}  Ukraine peace talks" in out
+    assert len(err.strip().splitlines()) == 1, err
+    assert says in err
+    assert "Traceback" not in err

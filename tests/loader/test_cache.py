@@ -149,12 +149,62 @@ def test_cache_can_be_turned_off(cache_dir: Path, briefing_file: Path, monkeypat
     assert len(entries(cache_dir)) == 1
 
 
-def test_old_entries_are_pruned(cache_dir: Path, tmp_path: Path) -> None:
-    for i in range(parse_cache._KEEP + 5):
+def _write_briefings(tmp_path: Path, count: int) -> list[Path]:
+    paths = []
+    for i in range(count):
         path = tmp_path / f"b{i}.yaml"
         path.write_text(HEAD.replace("id: test", f"id: b{i}"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_library_of_many_briefings_stays_cached(cache_dir: Path, tmp_path: Path, checks: list[str]) -> None:
+    # A count limit (once 32 entries) made every library larger than it miss on every open.
+    paths = _write_briefings(tmp_path, 60)
+    for path in paths:
         load_briefing(path)
-    assert len(entries(cache_dir)) == parse_cache._KEEP
+    for path in paths:
+        load_briefing(path)
+    assert len(checks) == 60
+    assert len(entries(cache_dir)) == 60
+
+
+def test_pruning_runs_rarely(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[Path] = []
+    monkeypatch.setattr(parse_cache, "prune", lambda directory, now: runs.append(directory) or 0)
+    for path in _write_briefings(tmp_path, 5):
+        load_briefing(path)
+    assert len(runs) == 1  # the first write prunes; the next ones within PRUNE_EVERY do not
+    stamp = cache_dir / ".pruned"
+    old = stamp.stat().st_mtime - parse_cache.PRUNE_EVERY - 1
+    os.utime(stamp, (old, old))
+    late = tmp_path / "late.yaml"
+    late.write_text(HEAD.replace("id: test", "id: late"), encoding="utf-8")
+    load_briefing(late)
+    assert len(runs) == 2
+
+
+def test_prune_removes_the_least_recently_used_beyond_the_size_budget(cache_dir: Path, tmp_path: Path) -> None:
+    for path in _write_briefings(tmp_path, 6):
+        load_briefing(path)
+    now = 2_000_000_000.0
+    for age, entry in enumerate(entries(cache_dir)):
+        os.utime(entry, (now - age, now - age))  # the first is the most recently used
+    newest = entries(cache_dir)[:3]
+    budget = sum(p.stat().st_size for p in newest)
+    assert parse_cache.prune(cache_dir, now, max_bytes=budget) == 3
+    assert entries(cache_dir) == newest
+
+
+def test_prune_removes_entries_unused_too_long(cache_dir: Path, tmp_path: Path) -> None:
+    for path in _write_briefings(tmp_path, 3):
+        load_briefing(path)
+    stale = entries(cache_dir)[0]
+    old = stale.stat().st_mtime - parse_cache.MAX_AGE - 10
+    os.utime(stale, (old, old))
+    assert parse_cache.prune(cache_dir, parse_cache.time.time()) == 1
+    assert stale not in entries(cache_dir)
+    assert len(entries(cache_dir)) == 2
 
 
 def test_default_cache_dir_uses_platformdirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -187,3 +237,19 @@ def test_unreadable_cache_entry(cache_dir: Path, briefing_file: Path, monkeypatc
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     assert load_briefing(briefing_file).briefing.id == "test"
+
+
+def test_a_files_key_is_remembered_by_size_and_time(
+    cache_dir: Path, briefing_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = parse_cache.Cache(cache_dir)
+    expected = parse_cache.cache_key(briefing_file.read_bytes())
+    assert store.key_of_file(briefing_file) == expected
+    hashed: list[int] = []
+    real = parse_cache.cache_key
+    monkeypatch.setattr(parse_cache, "cache_key", lambda data, *rest: hashed.append(1) or real(data, *rest))
+    assert store.key_of_file(briefing_file) == expected
+    assert hashed == []  # unchanged: not read, not hashed
+    briefing_file.write_text(TEXT.replace("title: T}", "title: Territory}"), encoding="utf-8")
+    assert store.key_of_file(briefing_file) == real(briefing_file.read_bytes())
+    assert hashed == [1]

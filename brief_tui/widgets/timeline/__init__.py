@@ -211,8 +211,15 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             self._move(move, post=False)
         if old is thread:
             return
-        if self._list_mode or self._cursor.merged:
+        if self._list_mode:
             self.refresh()
+            return
+        if self._cursor.merged:
+            # One lane of everything: only the rows holding an event of either thread change.
+            layout, index = self._layout(), self._data.index
+            shown_events = (e for shown in (old, thread) if shown for e in shown.events)
+            for row in {layout.row_of(0, index[e]) for e in shown_events if e in index}:
+                self.refresh_line(1 + row)  # virtual rows start below the axis row
             return
         # One lane per thread: only lanes holding an event of the old or the new thread
         # change look (strips are cached by thread, so nothing else needs drawing again).
