@@ -451,6 +451,6 @@ class Following(Screen[None]):
 
 
 def _zoom_rank(zoom: str) -> int:
-    from brief_tui.widgets.timeline.layout import ZOOMS
+    from brief_tui.widgets.timeline import ZOOMS
 
     return ZOOMS.index(zoom) if zoom in ZOOMS else 0

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from brief_tui.model import Briefing, Event, Thread
 
-__all__ = ["LEGEND", "Timeline"]
+__all__ = ["ZOOMS", "LEGEND", "Timeline"]
 
 _PARTS = (
     "lane",
