@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from brief_tui.model import Briefing, Event, Thread
 
-__all__ = ["ZOOMS", "LEGEND", "Timeline"]
+__all__ = ["LEGEND", "ZOOMS", "Timeline"]
 
 _PARTS = (
     "lane",
