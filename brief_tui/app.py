@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from brief_tui.loader import BriefingError, Library
     from brief_tui.loader.index import Shelf
+    from brief_tui.loader.opened import OpenedLibrary
     from brief_tui.model import Briefing
     from brief_tui.screens.library import LibraryScreen
     from brief_tui.state import Store
@@ -112,6 +113,8 @@ class BriefApp(App[None]):
         self.cache = cache
         self.settings = settings if settings is not None else Settings.load()
         self.library = library
+        self.opened: OpenedLibrary | None = None
+        """The briefings of the indexed library shown, each loaded once when first asked for."""
         self.keymap: dict[str, str] = {}
         """The user's keymap.yaml as applied: action id -> keys."""
         self._child: subprocess.Popen[bytes] | None = None
@@ -280,6 +283,10 @@ class BriefApp(App[None]):
         return self._store
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
+        if self.library is None and (self.opened is None or self.opened.shelf is not message.shelf):
+            from brief_tui.loader.opened import OpenedLibrary
+
+            self.opened = OpenedLibrary(message.shelf, cache=self.cache, before=self.opened)
         if message.briefing is not None:
             self.push_screen(self._reader(message.briefing, from_library=True))
         else:
@@ -302,7 +309,8 @@ class BriefApp(App[None]):
         except BriefingError as error:
             self.post_message(self.Opened(None, [error]))
             return
-        self.post_message(self.Opened(result.briefing, []))
+        briefing = self.opened.keep(path, result.briefing) if self.opened is not None else result.briefing
+        self.post_message(self.Opened(briefing, []))
 
     def on_brief_app_opened(self, message: Opened) -> None:
         if message.briefing is not None:

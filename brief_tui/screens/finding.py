@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import work
 from textual.screen import Screen
+from textual.widgets import Input
 
 from brief_tui.model import Briefing, Event, Thread
 from brief_tui.model.filters import Filter, parse_filter
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.widget import Widget
 
+    from brief_tui.loader.opened import OpenedLibrary
     from brief_tui.model.filter_view import FilterView
     from brief_tui.model.search import Owner, SearchIndex, SearchResults
     from brief_tui.screens.place import Place
@@ -49,10 +52,20 @@ def shared_index(briefings: list[Briefing]) -> SearchIndex:
 
 
 def briefings_open(app: Any, briefing: Briefing) -> list[Briefing]:
-    """Every briefing the app has loaded (a library's), this one first when alone."""
+    """Every briefing of the library open (once all are loaded), this one first when alone."""
     library = getattr(app, "library", None)
-    found = [result.briefing for result in getattr(library, "results", ())] if library is not None else []
+    if library is not None:
+        found = [result.briefing for result in library.results]
+    else:
+        opened = getattr(app, "opened", None)  # an indexed library: its briefings load on first search
+        found = opened.loaded() if opened is not None and opened.complete else []
     return found if any(b is briefing for b in found) else [briefing]
+
+
+def library_to_load(app: Any) -> OpenedLibrary | None:
+    """The indexed library whose briefings search still has to load, if any."""
+    opened: OpenedLibrary | None = getattr(app, "opened", None)
+    return opened if opened is not None and len(opened) > 1 and not opened.complete else None
 
 
 def row_text(row: Row) -> Text | None:
@@ -99,7 +112,7 @@ class Finding(Screen[None]):
 
     def compose_finding(self) -> ComposeResult:
         """The bars, hidden until asked for."""
-        several = len(self.search_briefings()) > 1
+        several = len(self.search_briefings()) > 1 or library_to_load(self.app) is not None
         yield FilterChips()
         yield SearchBar(self._search, several_briefings=several)
         yield FilterInput(self._preview)
@@ -118,6 +131,34 @@ class Finding(Screen[None]):
         index = self.search_index
         if not index.built:
             self.run_worker(index.build, thread=True, group="search-index", exit_on_error=False)
+
+    def _load_library(self) -> None:
+        """Load the rest of an indexed library for search, once, off the event loop."""
+        opened = library_to_load(self.app)
+        if opened is not None:
+            self._load_library_in_worker(opened)
+
+    @work(thread=True, exclusive=True, group="search-library", exit_on_error=False)
+    def _load_library_in_worker(self, opened: OpenedLibrary) -> None:
+        from textual.worker import get_current_worker
+
+        from brief_tui.model.search import SearchIndex
+
+        worker = get_current_worker()
+        briefings = opened.load_all(lambda: not worker.is_cancelled)
+        if worker.is_cancelled or not opened.complete:
+            return
+        index = SearchIndex(briefings)
+        index.build()
+        self.app.call_from_thread(self._library_loaded, index)
+
+    def _library_loaded(self, index: SearchIndex) -> None:
+        """Search now covers the whole library: show the open query's results again."""
+        if [id(b) for b in index.briefings] == [id(b) for b in self.search_briefings()]:
+            _INDEX[:] = [index]
+        bar = self.query_one(SearchBar)
+        if bar.is_open:
+            bar.show(self.query_one("#search-input", Input).value)
 
     def lens_for(self, item: object) -> tuple[Lens | None, Row | None]:
         """The detail pane's lens (search words, filter) and, on the overview, the filter's line."""
@@ -145,7 +186,8 @@ class Finding(Screen[None]):
         return self.search_index.search(query, keep=self._keep if self.filter_view is not None else None)
 
     def action_search(self) -> None:
-        """`/`: open the search bar."""
+        """`/`: open the search bar (and load the rest of an indexed library to search it)."""
+        self._load_library()
         self.query_one(SearchBar).open()
 
     def on_search_bar_chosen(self, message: SearchBar.Chosen) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from brief_tui.loader import BriefingError
+    from brief_tui.loader.opened import OpenedLibrary
     from brief_tui.model import Briefing
     from brief_tui.render.detail_rows import Shown
     from brief_tui.state import Bookmark, HistoryEntry, Store
@@ -330,6 +331,9 @@ class Following(Screen[None]):
         if briefing_id == self.briefing.id:
             return self.briefing
         library = getattr(self.app, "library", None)
+        opened: OpenedLibrary | None = getattr(self.app, "opened", None)
+        if library is None and opened is not None:
+            return opened.by_id(briefing_id)  # an indexed library: loaded now, once
         results = library.results if library is not None else []
         return next((r.briefing for r in results if r.briefing.id == briefing_id), None)
 

@@ -37,10 +37,11 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("library")
 
     class Chosen(Message):
-        """The reader chose a briefing: its file, and its model when it is already loaded."""
+        """The reader chose a briefing: its file, the library it is in, and its model when already loaded."""
 
-        def __init__(self, path: str, briefing: Briefing | None = None) -> None:
+        def __init__(self, path: str, shelf: Shelf, briefing: Briefing | None = None) -> None:
             self.path = path
+            self.shelf = shelf
             self.briefing = briefing
             super().__init__()
 
@@ -162,7 +163,7 @@ class LibraryScreen(Screen[None]):
 
     def on_library_list_chosen(self, event: LibraryList.Chosen) -> None:
         event.stop()
-        self.post_message(self.Chosen(event.key, self.loaded.get(event.key)))
+        self.post_message(self.Chosen(event.key, self.shelf, self.loaded.get(event.key)))
 
 
 def entries_for(
