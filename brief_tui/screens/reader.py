@@ -192,7 +192,12 @@ class ReaderScreen(Finding, Following):
 
     def _focus(self, pane: str) -> None:
         self._mark_pane(pane)
-        self._pane_widget(pane).focus()
+        widget = self._pane_widget(pane)
+        # At once, so a key typed right after (`2` then `j`) goes to the new pane; a pane the
+        # one-pane layout has only just shown is focusable after its restyle: focus it then.
+        self.set_focus(widget)
+        if self.focused is not widget:
+            widget.focus()
 
     def _set_pane(self, pane: str) -> None:
         self.go(self.place.moved(pane=pane))

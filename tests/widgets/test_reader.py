@@ -302,3 +302,23 @@ async def test_each_offered_theme_is_the_one_in_use(tmp_path: Path, theme: str) 
     app = create_app([BUILTIN], cache=False, settings=Settings(theme=theme, path=tmp_path / "settings.json"))
     async with app.run_test(size=(80, 24)):
         assert app.theme == theme
+
+
+@pytest.mark.parametrize("key", ["2", "3"])
+async def test_a_key_typed_right_after_a_pane_key_goes_to_the_new_pane(tmp_path: Path, key: str) -> None:
+    # Typed quickly, both keys reach the app before it draws again: `j` must move the new pane,
+    # not the threads pane the focus is leaving (once it moved the thread and showed another item).
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = reader(app)
+        await until(pilot, lambda: app.focused is screen.sidebar)
+        shown = screen.detail.item
+        app.post_message(events.Key(key, key))
+        app.post_message(events.Key("j", "j"))
+        pane = screen.detail if key == "2" else screen.timeline
+        await until(pilot, lambda: app.focused is pane)
+        await pilot.pause()
+        assert screen.sidebar.highlighted == 0
+        assert screen.detail.item is shown
