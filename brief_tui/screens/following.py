@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from brief_tui.model import Source
 from brief_tui.render.detail_rows import Overview, title_of
+from brief_tui.render.lens import Lens
 from brief_tui.render.safe import clean_line, text
 from brief_tui.screens.history import History
 from brief_tui.screens.place import Place
@@ -58,6 +59,8 @@ class Following(Screen[None]):
     _navigating = False
     _started = False
     _shown_mark = ""
+    _detail_marks: dict[str, str] = {}  # noqa: RUF012 (replaced, never changed in place)
+    """The marks the detail pane's references were last drawn with."""
 
     if TYPE_CHECKING:  # what the reader screen provides
         briefing: Briefing
@@ -76,6 +79,7 @@ class Following(Screen[None]):
         def focus_pane(self, pane: str) -> Widget: ...
         def _visit(self, target: Shown) -> None: ...
         def on_mount(self) -> None: ...
+        def lens_for(self, item: object) -> tuple[Lens | None, Any]: ...
 
     @property
     def travel(self) -> History[Place]:
@@ -259,6 +263,32 @@ class Following(Screen[None]):
         timeline = self.timeline
         if timeline is not None:
             timeline.set_marks({i: m.label for i, m in marks.items() if i in self._event_ids})
+
+        if self._reference_marks(self.detail.item) != self._detail_marks:
+            self._redraw_detail()
+
+    def with_marks(self, lens: Lens | None, item: Shown) -> Lens | None:
+        """The detail pane's lens with each reference to a new or changed item marked (``✱ changed``)."""
+        marks = self._detail_marks = self._reference_marks(item)
+        if not marks:
+            return lens
+        return (lens or Lens())._replace(mark_for=lambda target: marks.get(target.id))
+
+    def _reference_marks(self, item: Shown | None) -> dict[str, str]:
+        """Every item's mark but the shown item's own (its header carries that one)."""
+        reading = self.reading
+        if reading is None or not reading.marks:
+            return {}
+        own = None if item is None or isinstance(item, Overview) else item.id
+        return {item_id: mark.label for item_id, mark in reading.marks.items() if item_id != own}
+
+    def _redraw_detail(self) -> None:
+        """Draw the detail pane's item again with the marks as they are now, where the reader is."""
+        detail = self.detail
+        if detail.item is None:
+            return
+        detail.lens = self.with_marks(self.lens_for(detail.item)[0], detail.item)
+        detail.show(detail.item, highlight=detail.highlighted, scroll=int(detail.scroll_y))
 
     @property
     def _event_ids(self) -> set[str]:

@@ -181,7 +181,8 @@ class ReaderScreen(Finding, Following):
         """Show the place's item in the detail pane, its title and kind on the pane's border."""
         item = place.item
         leaving = self.leaving_item()
-        self.detail.lens, self.detail.notice = self.lens_for(item)
+        lens, self.detail.notice = self.lens_for(item)
+        self.detail.lens = self.with_marks(lens, item)
         self.detail.show(item, highlight=place.row, scroll=place.scroll)
         self.query_one("#detail-pane", Pane).set_titles(self.marked(title_of(item)), Text(item.KIND))
         self.item_shown(place, leaving)

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from brief_tui.app import BriefApp, create_app
 from brief_tui.model import Source
+from brief_tui.render.detail_rows import Overview
 from brief_tui.screens.bookmarks import BookmarksScreen
 from brief_tui.screens.digest import DigestScreen
 from brief_tui.screens.edit_problems import EditProblems
@@ -371,3 +372,25 @@ async def test_alt_left_goes_back_into_the_last_session(tmp_path: Path, copy: Pa
         assert shown_id(screen) == "security-guarantees"
         await pilot.press("alt+left")
         assert shown_id(screen) == "territory"
+
+
+def detail_text(screen: ReaderScreen) -> str:
+    return "\n".join(strip.text for strip in screen.detail.lines)
+
+
+async def test_the_detail_pane_marks_references_to_what_changed_until_read(tmp_path: Path, copy: Path) -> None:
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        assert "✱ changed" not in detail_text(screen)
+        await pilot.press("q")  # left on the overview
+    edit(copy)
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        assert isinstance(screen.detail.item, Overview)
+        await until(pilot, lambda: "✱ changed Territory" in detail_text(screen))  # its row in Threads
+        assert "✚ new" in detail_text(screen)  # the Geneva round, under Upcoming
+        await pilot.press("U")
+        await until(pilot, lambda: "✱ changed" not in detail_text(screen))
+        assert "✚ new" not in detail_text(screen)
