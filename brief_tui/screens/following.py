@@ -97,14 +97,10 @@ class Following(Screen[None]):
     # Start: brief open's item at once, state after the first frame ------------------------
 
     def start_following(self) -> None:
-        """Go to ``open_at``, read state and start watching the file, all once the first frame is out."""
+        """Read state and start watching the file, once the first frame is out."""
         if self._started:
             return
         self._started = True
-        item = self.briefing.get(self.open_at) if self.open_at else None
-        if item is not None:
-            # Once the panes have settled on their first rows (the sidebar reports its own).
-            self.call_after_refresh(self._visit, item)
         self.app.call_after_refresh(self._read_state)
         if self.briefing.path:
             from brief_tui.watch import FileWatch

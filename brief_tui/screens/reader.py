@@ -95,11 +95,15 @@ class ReaderScreen(Finding, Following):
     def on_mount(self) -> None:
         self._frame()
         self.sidebar.show_thread(None)
-        self._show(self.place)
         timeline = self.timeline
         if timeline is not None:
             self.place = self.place.moved(event=timeline.selected)
-        self.sidebar.focus()
+        opening = self.briefing.get(self.open_at) if self.open_at else None
+        if opening is None:
+            self._show(self.place)
+            self.sidebar.focus()
+        else:  # brief open: the first frame shows the item, not a flash of the overview
+            self._visit(opening)
         if self.timeline is None:
             self.call_after_refresh(self._mount_timeline)
         self.start_following()
@@ -284,8 +288,8 @@ class ReaderScreen(Finding, Following):
 
     def on_thread_list_highlighted(self, message: ThreadList.Highlighted) -> None:
         thread = message.thread
-        if thread is self.place.thread and self.detail.item is (thread or self.overview):
-            return
+        if thread is self.place.thread or thread is not self.sidebar.thread:
+            return  # not moved, or a stale report (the list's own, sent as it was mounted)
         self.history.clear()
         self.go(self.place.showing(thread or self.overview, thread=thread), reported_by=self.sidebar)
 

@@ -247,7 +247,8 @@ async def test_brief_open_starts_at_the_item(tmp_path: Path) -> None:
     app = make(tmp_path, BUILTIN, open_at="ukraine-peace-talks/peace-plan")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = reader(app)
-        await until(pilot, lambda: shown_id(screen) == "peace-plan")  # once the panes have settled
+        assert shown_id(screen) == "peace-plan"  # from the first frame: no flash of the overview
+        assert app.focused is screen.detail
         await ready(pilot, app)
         assert shown_id(screen) == "peace-plan"  # and a remembered place does not override it
         assert "ukraine-peace-talks/peace-plan" in header(screen)[1]
