@@ -33,9 +33,9 @@ from brief_tui.widgets.timeline.strips import (
     caption_strip,
     heading_strip,
     lane_strip,
+    list_date,
     list_strip,
     undated_strip,
-    when,
 )
 
 if TYPE_CHECKING:
@@ -150,7 +150,8 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             merged: max((cell_len(clean_line(lane.title)) for lane in self._data.lanes_for(merged)), default=4)
             for merged in (False, True)
         }
-        self._date_width = min(23, max((cell_len(clean_line(when(e))) + 1 for e in briefing.events), default=10))
+        widest = max((cell_len(clean_line(list_date(e, 23))) for e in briefing.events), default=9)
+        self._date_width = min(23, widest + 1)
         self._zoom: str | None = None  # chosen to fit once the width is known
         self._fitted_for = 0  # the lane area the zoom was fitted to
         self._chosen_zoom = False  # the reader zoomed: keep their zoom on resize

@@ -104,6 +104,28 @@ def when(event: Event, *, deadline: bool = False) -> str:
     return spoken_date(date) if _open(event, deadline) else date.text
 
 
+def list_date(event: Event, width: int, *, deadline: bool = False) -> str:
+    """The date in the dated list's column: always a date (the author's wording is in the caption).
+
+    A period reads ``2025-11-22~`` to ``12-06?``, shortened as its end repeats its start's year or
+    month (``2025-12-06? to 08?``), joined by an en dash; when even that does not fit, its start and ``…``.
+    """
+    date = event_date(event)
+    if date is None:
+        return "no date yet"
+    if _open(event, deadline):
+        return spoken_date(date)
+    if not date.interval or date.start is None or date.end is None:
+        return date.text
+    start, end = date.start.text, date.end.text
+    for shared in (8, 5):  # the same year and month ("2025-12-"), or the same year ("2025-")
+        if len(start) > shared and len(end) > shared and start[:shared] == end[:shared] and end[shared - 1] == "-":
+            end = end[shared:]
+            break
+    whole = f"{start}\u2013{end}"
+    return whole if cell_len(whole) <= width else f"{start}…"
+
+
 def caption_date(event: Event, *, deadline: bool = False) -> str:
     """The date a reader should see, with a word for its qualifier."""
     date = event_date(event)
@@ -390,8 +412,8 @@ def list_strip(
     status = status_of(event)
     mark = qualifier_mark(event)
     qualified: Names = ("qualified",) if mark else ()
-    date_text = clean_line(when(event, deadline=deadline))
-    if mark and not date_text.endswith(mark):
+    date_text = clean_line(list_date(event, date_width, deadline=deadline))
+    if mark and mark not in date_text and not date_text.endswith("…"):
         date_text += mark
     parts = [
         (HIGHLIGHT_GLYPH if lit else " ", base),

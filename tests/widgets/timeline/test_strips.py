@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.style import Style
 
 from brief_tui.model import Event, parse_date
@@ -13,6 +14,7 @@ from brief_tui.widgets.timeline.strips import (
     caption_strip,
     fit,
     lane_strip,
+    list_date,
     list_strip,
     qualifier_mark,
     shorten,
@@ -259,3 +261,28 @@ def test_shorten_and_fit_count_cells() -> None:
     assert shorten("ab cdef", 4) == "ab…"
     assert fit("和平谈判", 5) == "和平…"
     assert fit("ab", 4) == "ab  "
+
+
+@pytest.mark.parametrize(
+    ("written", "width", "shown"),
+    [
+        ("2025-12-08?", 12, "2025-12-08?"),
+        ("2025-12-06?/2025-12-14?", 22, "2025-12-06?\u201314?"),  # same month: the end's day
+        ("2025-11-22~/2025-12-06?", 22, "2025-11-22~\u201312-06?"),  # same year: the end's month and day
+        ("2025-11/2026-02", 22, "2025-11\u20132026-02"),
+        ("2025-11-22~/2025-12-06?", 12, "2025-11-22~…"),  # too narrow: the start, and more to come
+    ],
+)
+def test_the_dated_list_shows_dates_not_wording(written: str, width: int, shown: str) -> None:
+    event = Event(id="e", date=parse_date(written), status="expected", title="t", display_date="later this week")
+    assert list_date(event, width) == shown
+    row = list_strip(
+        event, width=60, date_width=width, selected=False, future=True, thread=None, asof_text="x", palette=PLAIN
+    ).text
+    assert shown in row
+    assert "later this week" not in row  # the author's wording is the caption's
+
+
+def test_the_dated_list_says_when_there_is_no_date() -> None:
+    event = Event(id="e", date=None, status="expected", title="t", display_date="Monday")
+    assert list_date(event, 12) == "no date yet"
