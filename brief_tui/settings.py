@@ -60,10 +60,12 @@ def keymap_path() -> Path:
 def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     """The user's keymap (action id -> keys) and a line per entry ignored; no file is no keymap.
 
-    Keys are checked against the action registry's ids here; whether each key is a key
-    Textual knows is checked by ``brief_tui.keymap.check_keys`` (which needs Textual).
+    Keys are checked against the action registry's ids here, and an entry taking a key of
+    another action live in the same place is ignored (``brief_tui.keymap.check_conflicts``);
+    whether each key is a key Textual knows is checked by ``check_keys`` (which needs Textual).
     """
     from brief_tui.actions import by_id
+    from brief_tui.keymap import check_conflicts
 
     path = path or keymap_path()
     try:
@@ -93,4 +95,5 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
             problems.append(f"{path}: {action_id}: keys must be text such as 'ctrl+n'; ignored")
         else:
             keymap[action_id] = keys
-    return keymap, problems
+    keymap, clashes = check_conflicts(keymap)
+    return keymap, problems + clashes
