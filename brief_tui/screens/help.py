@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,7 +19,10 @@ from brief_tui.render.labels import EVENT_STATUS_GLYPHS, THREAD_STATUS_GLYPHS, T
 from brief_tui.widgets.reading_scroll import ReadingScroll
 from brief_tui.widgets.timeline import LEGEND as TIMELINE_LEGEND
 
-__all__ = ["SECTIONS", "HelpScreen", "key_rows"]
+__all__ = ["SECTIONS", "HelpScreen", "KeyTable", "key_rows"]
+
+STACK_BELOW = 56
+"""Narrower than this (cells), a description goes under its keys: beside them it would be cut to ``…``."""
 
 SECTIONS: tuple[tuple[str, Scope], ...] = (
     ("Everywhere", "app"),
@@ -45,6 +50,44 @@ def key_rows(scope: Scope, keymap: Mapping[str, str]) -> list[tuple[str, str]]:
     return rows
 
 
+class KeyTable:
+    """Every key by section: keys and description side by side, or stacked when the width is narrow.
+
+    Laid out at render time, so it follows the width it is given (a resize lays it out again).
+    """
+
+    def __init__(self, sections: Sequence[tuple[str, list[tuple[str, str]]]]) -> None:
+        self.sections = sections
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        if options.max_width >= STACK_BELOW:
+            yield self._side_by_side()
+        else:
+            yield from self._stacked(options.max_width)
+
+    def _side_by_side(self) -> Table:
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(ratio=1)
+        for title, rows in self.sections:
+            table.add_row(Text(title, style="bold underline"), "")
+            for keys, description in rows:
+                table.add_row(Text(keys), Text(description))
+        return table
+
+    def _stacked(self, width: int) -> Iterator[RenderableType]:
+        """Each key on its line with its description after it when both fit, else on the lines under it."""
+        for title, rows in self.sections:
+            yield Text(title, style="bold underline")
+            for keys, description in rows:
+                line = Text(keys, style="bold")
+                if line.cell_len + 2 + Text(description).cell_len <= width:
+                    yield Text.assemble(line, "  ", description)
+                else:
+                    yield line
+                    yield Padding(Text(description), (0, 0, 0, 2))
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists every key by the pane it works in, and what the glyphs mean."""
 
@@ -61,16 +104,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.keys_table())
             yield Static(self._legend())
 
-    def keys_table(self) -> Table:
-        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(ratio=1)
-        for title, scope in SECTIONS:
-            rows = key_rows(scope, self.keymap)
-            table.add_row(Text(title, style="bold underline"), "")
-            for keys, description in rows:
-                table.add_row(Text(keys), Text(description))
-        return table
+    def keys_table(self) -> KeyTable:
+        """Every key in use, by section."""
+        return KeyTable([(title, key_rows(scope, self.keymap)) for title, scope in SECTIONS])
 
     def _legend(self) -> Text:
         legend = Text("\nThread status (sidebar badge: glyph and letter)\n", style="bold underline")
