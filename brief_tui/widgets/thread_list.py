@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import BindingType
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -24,6 +26,8 @@ from brief_tui.widgets.quiet_option_list import QuietOptionList
 __all__ = ["ThreadList"]
 
 OVERVIEW_ID = "overview"
+CURSOR_GLYPH = "▸"
+"""Marks the highlighted row, in colour or not (NO_COLOR, monochrome, a tmux capture)."""
 # The cells before a thread's title: the cursor mark, the badge's glyph and letter, a space.
 _BADGE_CELLS = 4
 
@@ -87,21 +91,18 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         for thread_id, title in before.items():
             thread = self._threads[thread_id]
             if self._title(thread) != title:
-                index = self.get_option_index(thread_id)
-                cursor = self.app.no_color and index == self.highlighted
-                self.replace_option_prompt_at_index(index, self._label(thread, cursor=cursor))
+                self.replace_option_prompt_at_index(self.get_option_index(thread_id), self._label(thread))
 
-    def _label(self, thread: Thread | None, *, cursor: bool = False) -> Text:
-        """A row's text; ``cursor`` puts a ▸ in its first column."""
-        mark = "▸" if cursor else " "
+    def _label(self, thread: Thread | None) -> Text:
+        """A row's text; a thread's first column is left for the cursor's ▸ (``render_line``)."""
         # The reader's mark goes before the title, which is cut short in a narrow sidebar.
         reader_mark = self.marks.get(thread.id if thread else OVERVIEW_ID)
         if thread is None:
-            label = Text(f"{mark if cursor else ''}Overview", style="bold")
+            label = Text("Overview", style="bold")
             if reader_mark:
                 label.append(f" {reader_mark}", style="bold")
             return label
-        label = Text(f"{mark}{badge(known_of(self.briefing).status(thread))} ", style="bold")
+        label = Text(f" {badge(known_of(self.briefing).status(thread))} ", style="bold")
         if reader_mark:
             label.append(f"{reader_mark} ", style="bold")
         label.append_text(text(self._title(thread), one_line=True))
@@ -118,17 +119,22 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
                 index = self.get_option_index(row_id)
             except OptionDoesNotExist:
                 continue
-            cursor = self.app.no_color and index == self.highlighted
-            self.replace_option_prompt_at_index(index, self._label(self._threads.get(row_id), cursor=cursor))
+            self.replace_option_prompt_at_index(index, self._label(self._threads.get(row_id)))
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
-        super().watch_highlighted(old, new)
-        # Without colour the highlight is only a shade of grey: mark the row with a glyph.
-        if self.app.no_color:
-            for index, cursor in ((old, False), (new, True)):
-                if index is not None and not self.get_option_at_index(index).disabled:
-                    option_id = self.get_option_at_index(index).id or ""
-                    self.replace_option_prompt_at_index(index, self._label(self._threads.get(option_id), cursor=cursor))
+    def render_line(self, y: int) -> Strip:
+        """A row; the highlighted one starts with ▸, so the cursor shows in any colours or none.
+
+        The glyph is drawn here rather than put in the row's label, so a move repaints the two
+        rows it touches (``QuietOptionList``), not the whole list. A row is one line.
+        """
+        strip = super().render_line(y)
+        if self.highlighted is None or self.scroll_offset.y + y != self.highlighted:
+            return strip
+        first = strip.crop(0, 1)
+        style = next(iter(first), Segment(" ")).style
+        # A thread's first cell is left blank for the glyph; the overview's text moves over one.
+        rest = strip.crop(1) if first.text == " " else strip.crop(0, strip.cell_length - 1)
+        return Strip.join([Strip([Segment(CURSOR_GLYPH, style)], 1), rest])
 
     @property
     def thread(self) -> Thread | None:
