@@ -6,6 +6,7 @@ it to the panes; the panes report moves as messages, and the screen makes the ne
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -39,6 +40,7 @@ __all__ = ["ReaderScreen"]
 # Timelines with more events than this are built just after the first frame.
 EAGER_TIMELINE_EVENTS = 1000
 MIN_SIZE = (40, 12)
+END_NOTE_SECONDS = 2.0  # how long "This is the last thread." shows
 
 
 class ReaderScreen(Finding, Following):
@@ -56,6 +58,8 @@ class ReaderScreen(Finding, Following):
         (100, "-wide"),
     ]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]  # noqa: RUF012
+    _end_said: tuple[str, float] = ("", 0.0)
+    """The last "first/last thread" note and when: ``]`` held down at the end says it once."""
 
     def __init__(self, briefing: Briefing, *, from_library: bool = False, open_at: str | None = None) -> None:
         # Start with the classes the first layout needs, so it is styled once, not twice.
@@ -260,12 +264,23 @@ class ReaderScreen(Finding, Following):
     def action_next_thread(self) -> None:
         """Move to the next thread, from any pane."""
         if not self.sidebar.move_thread(+1):
-            self.app.bell()
+            self._at_end("This is the last thread.")
 
     def action_previous_thread(self) -> None:
         """Move to the previous thread, from any pane."""
         if not self.sidebar.move_thread(-1):
-            self.app.bell()
+            self._at_end("This is the first thread.")
+
+    def _at_end(self, said: str) -> None:
+        """A bell and a word on why nothing moved; pressed again at once, the bell alone (no pile of notes)."""
+        self.app.bell()
+        if not self.briefing.threads:
+            said = "This briefing has no threads."
+        now = monotonic()
+        last_said, when = self._end_said
+        if said != last_said or now - when > END_NOTE_SECONDS:
+            self.app.notify(said, markup=False, timeout=END_NOTE_SECONDS)
+            self._end_said = (said, now)
 
     def action_next_thread_event(self) -> None:
         """Select the current thread's next event."""
