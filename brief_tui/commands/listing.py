@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from brief_tui.model import Briefing
     from brief_tui.render.blocks import Block
 
-__all__ = ["counts", "library_blocks", "main", "record_blocks"]
+__all__ = ["counts", "fold", "library_blocks", "main", "record_blocks"]
 
 PROG = "brief list"
 DESCRIPTION = """List the briefings in briefing files and library folders (default: the built-in
@@ -81,12 +82,42 @@ def library_blocks(found: Found) -> list[Block]:
     return record_blocks(records, broken)
 
 
+def fold(words: Sequence[str], room: int) -> list[str]:
+    """Words as lines of at most ``room`` cells, broken between words and, inside a path too long
+    for a line, only after a ``/``: a file or folder name is never cut (one longer than the room
+    has a line of its own)."""
+    from brief_tui.render.cells import cells
+
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        pieces = [word] if cells(word) <= room else [piece for piece in re.split(r"(?<=/)", word) if piece]
+        for number, piece in enumerate(pieces):
+            glue = "" if number or not current else " "
+            if current and cells(current + glue + piece) > room:
+                lines.append(current)
+                current = piece
+            else:
+                current += glue + piece
+    if current:
+        lines.append(current)
+    return lines
+
+
 def record_blocks(
-    records: Sequence[Record], broken: Sequence[Record], origins: dict[str, str] | None = None
+    records: Sequence[Record],
+    broken: Sequence[Record],
+    origins: dict[str, str] | None = None,
+    width: int | None = None,
 ) -> list[Block]:
-    """The list as text blocks: one entry a briefing (with where it comes from), then the broken files."""
+    """The list as text blocks: one entry a briefing (with where it comes from), then the broken files.
+
+    Paths are laid out for ``width`` (default: the terminal's) so the writer never has to cut one.
+    """
+    from brief_tui.commands.output import width_from_env
     from brief_tui.render.blocks import Heading, Line, Span, line, span
 
+    width = width or width_from_env()
     origins = origins or {}
     blocks: list[Block] = []
     for record in records:
@@ -96,14 +127,17 @@ def record_blocks(
         blocks.append(line(Span("as of ", "dim"), as_of, Span(f" · {numbers}"), indent=1))
         if record.path:
             origin = origins.get(record.path)
-            where = f"{_shown_path(record.path)} ({origin})" if origin else _shown_path(record.path)
-            blocks.append(line(span(where, "dim"), indent=1))
+            where = [_shown_path(record.path)] + ([f"({origin})"] if origin else [])
+            blocks += [line(span(text, "dim"), indent=1) for text in fold(where, width - 2)]
     if not records:
         blocks.append(line(Span("no briefings found", "missing")))
     if broken:
         blocks.append(Heading("Cannot be read", 2))
         for record in broken:
-            blocks.append(Line((span(record.first_error(), "anon"),), 1, bullet=True))
+            row, column, message = record.problem or (1, 1, "cannot be read")
+            words = [f"{record.path}:{row}:{column}:", "error:", *message.split()]
+            for number, text in enumerate(fold(words, width - 4)):
+                blocks.append(Line((span(text, "anon"),), 1 if number == 0 else 2, bullet=number == 0))
     return blocks
 
 

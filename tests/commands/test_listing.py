@@ -117,3 +117,33 @@ def test_a_bad_config_is_one_message_and_the_built_in_library(
     assert len(err.strip().splitlines()) == 1, err
     assert says in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80"])
+def test_paths_are_never_broken_inside_a_name(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    folder = tmp_path / "negotiations-archive" / "eastern-europe-working-group" / "quarterly-reviews"
+    folder.mkdir(parents=True)
+    (folder / "ukraine-peace-talks-december.yaml").write_text((SMALL.read_text(encoding="utf-8")), encoding="utf-8")
+    (folder / "broken-briefing-long-name.yaml").write_text("brief: 1\nid: x\n", encoding="utf-8")
+    status, out, _ = listing(capsys, str(tmp_path))
+    assert status == 1
+    lines = out.splitlines()
+    assert all(len(line) <= int(columns) for line in lines), lines
+    names = [*folder.parts[1:], "ukraine-peace-talks-december.yaml", "broken-briefing-long-name.yaml:1:1:"]
+    for name in names:
+        assert any(name in line for line in lines), (name, lines)
+    # Put back together, the lines give the paths whole.
+    joined = "".join(line.strip() for line in lines)
+    assert str(folder / "ukraine-peace-talks-december.yaml") in joined
+
+
+def test_fold_breaks_a_long_path_only_after_a_slash() -> None:
+    from brief_tui.commands.listing import fold
+
+    assert fold(["/aa/bbbb/cc.yaml", "(built-in)"], 20) == ["/aa/bbbb/cc.yaml", "(built-in)"]
+    assert fold(["/aaaa/bbbbbbbb/cccccc.yaml"], 12) == ["/aaaa/", "bbbbbbbb/", "cccccc.yaml"]
+    # A name longer than the line keeps a line of its own, whole.
+    assert fold(["/a/" + "n" * 15], 10) == ["/a/", "n" * 15]
