@@ -191,6 +191,14 @@ class BriefApp(App[None]):
         """Of Textual's own palette commands only the theme: the reader's actions come from the registry."""
         yield SystemCommand("Theme", "Change the colour theme", self.action_change_theme)
 
+    def search_themes(self) -> None:
+        """The theme palette, offering brief's own themes (``themes.OFFERED``), not every Textual theme."""
+        from textual.command import CommandPalette
+
+        from brief_tui.themes import BriefThemes
+
+        self.push_screen(CommandPalette(providers=[BriefThemes], placeholder="Search for themes…"))
+
     async def action_quit(self) -> None:
         """Quit at once, ending a child parse still running for the loading screen."""
         self._quitting = True

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from textual.theme import Theme
+from collections.abc import Callable
 
-__all__ = ["THEMES"]
+from textual.theme import Theme, ThemeProvider
+
+__all__ = ["OFFERED", "THEMES", "BriefThemes"]
 
 THEMES = (
     Theme(
@@ -36,3 +38,15 @@ THEMES = (
         dark=False,
     ),
 )
+
+OFFERED = (*(theme.name for theme in THEMES), "ansi-dark", "ansi-light")
+"""The themes the palette offers: brief's own, and Textual's two that draw in the terminal's own colours."""
+
+
+class BriefThemes(ThemeProvider):
+    """The theme palette's entries: the themes brief is styled for, not every theme Textual ships."""
+
+    @property
+    def commands(self) -> list[tuple[str, Callable[[], None]]]:
+        """(name, choose it) for each offered theme."""
+        return [(name, choose) for name, choose in super().commands if name in OFFERED]
