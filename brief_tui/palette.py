@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 
 from brief_tui.actions import ACTIONS, PANE_SCOPES, Action, key_display, keys_in_use
 from brief_tui.render.safe import clean_line
@@ -39,6 +40,8 @@ class BriefCommands(Provider):
             if not action.palette or action.id == "command-palette":
                 continue
             if action.scope in ("help", "page") or (action.scope != "app" and not reading):
+                continue
+            if not _applies(screen, action):
                 continue
             keys = " ".join(key_display(key) for key in keys_in_use(action, keymap))
             yield action.description, f"key: {keys}", partial(self._run, action)
@@ -78,6 +81,18 @@ class BriefCommands(Provider):
 
             async for hit in item_hits(self.screen, matcher):
                 yield hit
+
+
+def _applies(screen: object, action: Action) -> bool:
+    """Whether the action does something here, as its screen or pane says by ``check_action``
+    (``c`` off a document does nothing, so it is not offered)."""
+    from textual.actions import parse
+
+    node = screen if action.scope == "reader" else getattr(screen, action.scope, None)
+    if action.scope not in ("reader", *PANE_SCOPES) or not isinstance(node, DOMNode):
+        return True
+    _, name, parameters = parse(action.method)
+    return bool(node.check_action(name, parameters))
 
 
 def _prompt(label: Content, help_text: str) -> Content:
