@@ -21,7 +21,8 @@ _SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", "
 DESCRIPTION = """\
 Write a whole briefing as Markdown, JSON or HTML: every claim with its sources and
 their grades, nothing loaded from elsewhere. PATH is a briefing file, or a
-briefing's id (or any address in it) in the built-in library or in --library.
+briefing's id (or any address in it) in --library, by default the library `brief`
+opens (the built-in one and your folders from config.yaml or $BRIEF_LIBRARY).
 The format defaults to the -o file's suffix, else md."""
 
 
@@ -36,7 +37,7 @@ def _parser() -> CommandParser:
         action="append",
         default=[],
         metavar="PATH",
-        help="where to look a briefing id up (default: the built-in library); repeatable",
+        help="where to look a briefing id up (default: the library `brief` opens); repeatable",
     )
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
     return parser
@@ -67,6 +68,8 @@ def _find(target: str, libraries: list[str], cache: bool) -> Briefing | int:
     except UsageError as error:
         say(PROG, str(error))
         return 2
+    for problem in found.problems:
+        say(PROG, problem)
     print_broken(PROG, found.broken)
     if is_path and not found.briefings:
         return 1

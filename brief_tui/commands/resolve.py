@@ -34,6 +34,8 @@ class Found:
 
     briefings: list[Briefing] = field(default_factory=list)
     broken: list[BriefingError] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """What was wrong with the reader's library settings (``config.yaml``, ``$BRIEF_LIBRARY``)."""
 
     def by_id(self, briefing_id: str) -> Briefing | None:
         """The briefing with this id, or None."""
@@ -52,16 +54,22 @@ def cache_wanted(no_cache: bool = False) -> bool:
 
 
 def find_briefings(paths: Sequence[str], *, cache: bool = True) -> Found:
-    """Load briefing files and library directories (the built-in library when none are given)."""
+    """Load briefing files and library directories; none given, the library ``brief`` opens
+    (the built-in one and the reader's folders from ``config.yaml`` or ``$BRIEF_LIBRARY``)."""
     from brief_tui.loader import load_library
-    from brief_tui.paths import builtin_content
 
-    targets = [Path(p) for p in paths] or [builtin_content()]
+    targets = [Path(p) for p in paths]
+    problems: list[str] = []
+    if not targets:
+        from brief_tui.library_config import reader_library
+
+        reader = reader_library()
+        targets, problems = [root for root, _ in reader.roots], reader.problems
     for target in targets:
         if not target.exists():
             raise UsageError(f"no such file or directory: {target}")
     library = load_library(targets, cache=cache)
-    return Found([result.briefing for result in library.results], list(library.broken))
+    return Found([result.briefing for result in library.results], list(library.broken), problems)
 
 
 def looks_like_path(value: str) -> bool:

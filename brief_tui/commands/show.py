@@ -23,7 +23,10 @@ def _parser() -> CommandParser:
     parser = CommandParser(prog=PROG, description=DESCRIPTION)
     parser.add_argument("address", nargs="?", metavar="ADDRESS", help="what to show (default: the overview)")
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="briefing files or library folders (default: the built-in library)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="briefing files or library folders (default: the library `brief` opens: the built-in one and your own)",
     )
     parser.add_argument(
         "--filter", metavar="F", default="", help="only what this filter keeps, as `f` in the reader (status:open ...)"
@@ -64,6 +67,8 @@ def main(argv: Sequence[str]) -> int:
     except UsageError as error:
         say(PROG, str(error))
         return 2
+    for problem in found.problems:
+        say(PROG, problem)
     if args.changed:
         from brief_tui.commands.changed import show_changed
 
