@@ -6,25 +6,24 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Version
 from brief_tui.render.safe import clean_line, text
+from brief_tui.screens.listing import ListingScreen
 from brief_tui.state import Bookmark, Store
-from brief_tui.widgets.key_bar import KeyBar
 
 __all__ = ["BookmarksScreen"]
 
 
-class BookmarksScreen(Screen[Bookmark | None]):
+class BookmarksScreen(ListingScreen[Bookmark]):
     """Every bookmark; dismisses with the one to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("bookmarks")
+    LIST_ID = "bookmarks"
+    LIST_TITLE = "Bookmarks"
 
     def __init__(self, store: Store, briefing_named: Callable[[str], Briefing | None]) -> None:
         super().__init__()
@@ -32,13 +31,8 @@ class BookmarksScreen(Screen[Bookmark | None]):
         self.briefing_named = briefing_named
         self.bookmarks = store.bookmarks()
 
-    def compose(self) -> ComposeResult:
-        listing = OptionList(*self._options(), id="bookmarks", markup=False)
-        listing.border_title = Text("Bookmarks")
-        yield listing
-        yield KeyBar()
-
-    def _options(self) -> list[Option]:
+    def options(self) -> list[Option]:
+        """A row a bookmark, or a line saying why there are none."""
         if not self.bookmarks:
             hint = "No bookmarks yet: b bookmarks the item you are reading."
             if not self.store.enabled:
@@ -61,48 +55,20 @@ class BookmarksScreen(Screen[Bookmark | None]):
         label.append_text(text(briefing.title, "dim", one_line=True))
         return Option(label, id=str(index))
 
-    def on_mount(self) -> None:
-        listing = self.query_one(OptionList)
-        listing.highlighted = 0 if self.bookmarks else None
-        listing.focus()
-
-    def _highlighted(self) -> int | None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None:
-            return None
-        option_id = listing.get_option_at_index(listing.highlighted).id
-        return int(option_id) if option_id is not None else None
+    def chosen(self, option_id: str) -> Bookmark:
+        """The row's bookmark."""
+        return self.bookmarks[int(option_id)]
 
     def action_remove(self) -> None:
         """Remove the highlighted bookmark."""
-        index = self._highlighted()
-        if index is None:
-            return
-        bookmark = self.bookmarks.pop(index)
-        self.store.remove_bookmark(bookmark.briefing, bookmark.item)
-        listing = self.query_one(OptionList)
+        listing = self.listing
         kept = listing.highlighted
-        listing.set_options(self._options())
+        option_id = listing.get_option_at_index(kept).id if kept is not None else None
+        if option_id is None:
+            return
+        bookmark = self.bookmarks.pop(int(option_id))
+        self.store.remove_bookmark(bookmark.briefing, bookmark.item)
+        listing.set_options(self.options())
         if self.bookmarks and kept is not None:
             listing.highlighted = min(kept, len(self.bookmarks) - 1)
         self.notify(clean_line(f"Removed the bookmark on {bookmark.briefing}/{bookmark.item}"), markup=False)
-
-    def action_select(self) -> None:
-        """Open the highlighted row."""
-        self.query_one(OptionList).action_select()
-
-    def action_cursor_down(self) -> None:
-        """Next bookmark."""
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        """Previous bookmark."""
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_close(self) -> None:
-        """Back to the reader."""
-        self.dismiss(None)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.dismiss(self.bookmarks[int(event.option.id)])

@@ -1,0 +1,82 @@
+"""A screen that is one list of rows over the key bar: what changed (``w``), the bookmarks (``B``).
+
+``enter`` on a row dismisses the screen with what that row stands for; ``escape`` with None.
+A subclass gives its rows (``options``, each choosable row's id a string it can turn back
+into a result) and that result (``chosen``); its keys come from its own registry scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from brief_tui.widgets.key_bar import KeyBar
+
+__all__ = ["ListingScreen"]
+
+Result = TypeVar("Result")
+
+
+class ListingScreen(Screen[Result | None]):
+    """One list of rows; dismisses with the result of the row chosen, or None."""
+
+    LIST_ID = "listing"
+    """The list's id (the stylesheet's handle)."""
+    LIST_TITLE = ""
+    """The list's border title."""
+
+    def compose(self) -> ComposeResult:
+        yield from self.above_list()
+        listing = OptionList(*self.options(), id=self.LIST_ID, markup=False)
+        listing.border_title = Text(self.LIST_TITLE)
+        yield listing
+        yield KeyBar()
+
+    def above_list(self) -> Iterator[Widget]:
+        """Widgets shown above the list (none by default)."""
+        return iter(())
+
+    def options(self) -> list[Option]:
+        """The rows; a row that can be chosen has an id that ``chosen`` turns into a result."""
+        raise NotImplementedError
+
+    def chosen(self, option_id: str) -> Result:
+        """The result of choosing the row with this id."""
+        raise NotImplementedError
+
+    @property
+    def listing(self) -> OptionList:
+        """The list."""
+        return self.query_one(OptionList)
+
+    def on_mount(self) -> None:
+        listing = self.listing
+        listing.highlighted = next((i for i, option in enumerate(listing.options) if not option.disabled), None)
+        listing.focus()
+
+    def action_select(self) -> None:
+        """Open the highlighted row."""
+        self.listing.action_select()
+
+    def action_cursor_down(self) -> None:
+        """Next row."""
+        self.listing.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Previous row."""
+        self.listing.action_cursor_up()
+
+    def action_close(self) -> None:
+        """Back to the reader."""
+        self.dismiss(None)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(self.chosen(event.option.id))
