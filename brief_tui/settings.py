@@ -65,7 +65,6 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     whether each key is a key Textual knows is checked by ``check_keys`` (which needs Textual).
     """
     from brief_tui.actions import by_id
-    from brief_tui.keymap import check_conflicts
 
     path = path or keymap_path()
     try:
@@ -95,5 +94,7 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
             problems.append(f"{path}: {action_id}: keys must be text such as 'ctrl+n'; ignored")
         else:
             keymap[action_id] = keys
+    from brief_tui.keymap import check_conflicts  # only with a keymap: not on every launch
+
     keymap, clashes = check_conflicts(keymap)
     return keymap, problems + clashes
