@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,10 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     cols, rows = (int(n) for n in options.size.split("x"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
     env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+    # A fresh state each run (the reader reopens where it was left); the cache is kept.
+    state = tempfile.mkdtemp(prefix="keybytes-")
+    env.update(BRIEF_STATE_DIR=state, BRIEF_CONFIG_DIR=str(Path(state) / "config"))
     term = Term([*options.app.split(), *options.paths], cols, rows, env)
     try:
-        term.wait_until(lambda: term.first_paint is not None, 30)
-        term.settle(0.5, 30)
+        # The reader is up once its sidebar is; a big timeline is built just after.
+        term.wait_until(lambda: "Threads" in term.text(), 60)
+        term.settle(1.0, 30)
         for key in keys:
             before_screen = _cells(term)
             start = len(term.raw)
@@ -89,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                     print("     ", chunk[:400])
     finally:
         term.close()
+        shutil.rmtree(state, ignore_errors=True)
     return 0
 
 

@@ -22,6 +22,7 @@ from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing
 from brief_tui.render.detail_rows import Row, Shown, rows_for
 from brief_tui.render.lens import Lens
+from brief_tui.widgets.quiet import QuietLines, fewer_runs
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,15 +42,23 @@ def render_rows(rows: list[Row], width: int, console: Console) -> tuple[list[Str
     return lines, starts
 
 
-class DetailView(ScrollView, can_focus=True):
+class DetailView(QuietLines, ScrollView, can_focus=True):
     """Shows one item; ``j``/``k`` move a cursor over the references, or scroll when none is in view."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("detail")
     COMPONENT_CLASSES: ClassVar[set[str]] = {"detail-view--reference"}
     DEFAULT_CSS = """
     /* The scrollbar's column is kept whether or not the item needs it: the text is laid out
-       once, at its final width, not again when a scrollbar turns up. */
-    DetailView { scrollbar-gutter: stable; }
+       once, at its final width, not again when a scrollbar turns up. The scrollbar is always
+       there, its track the colour of the pane, so a short item after a long one (or the other
+       way) needs no relayout of the screen, which would repaint the whole pane. */
+    DetailView {
+        scrollbar-gutter: stable;
+        overflow-y: scroll;
+        scrollbar-background: $surface;
+        scrollbar-background-hover: $surface;
+        scrollbar-background-active: $surface;
+    }
     DetailView > .detail-view--reference { text-style: bold; }
     DetailView:focus > .detail-view--reference { text-style: bold reverse; }
     """
@@ -120,7 +129,7 @@ class DetailView(ScrollView, can_focus=True):
             return
         self._width = width
         self._lines, self._starts = render_rows(self._rows, width, self.app.console)
-        self.virtual_size = Size(width, len(self._lines))
+        self.set_virtual_size(Size(width, len(self._lines)))
 
     def on_resize(self) -> None:
         self._lay_out()
@@ -133,11 +142,11 @@ class DetailView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not 0 <= number < len(self._lines):
-            return Strip([Segment(" " * width, base)], width)
+            return self.drawn(y, Strip([Segment(" " * width, base)], width))
         strip = self._lines[number]
         if self.highlighted is not None and self._row_of(number) == self.highlighted:
             strip = strip.apply_style(self.get_component_rich_style("detail-view--reference"))
-        return strip.extend_cell_length(width).crop(0, width).apply_style(base).simplify()
+        return self.drawn(y, fewer_runs(strip.extend_cell_length(width).crop(0, width).apply_style(base)))
 
     def _row_of(self, line: int) -> int:
         """The row that line ``line`` belongs to."""

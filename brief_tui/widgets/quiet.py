@@ -1,51 +1,101 @@
 """Repaint what changed and no more: every repainted cell is bytes on an SSH link.
 
-Two places where Textual repaints far more than changed, and what stops it:
+Textual sends every cell of a region it repaints, changed or not, and it repaints whole
+widgets often: on focus and blur, on every style update, on a new border title. What stops it:
 
 - A container's ``refresh()`` (a new border title, a border that turns heavy with focus)
   marks its whole region dirty, so every child under it is sent again although none of
   them changed. A :class:`Pane` draws nothing but its border around children that fill it,
-  so it repaints its border ring only; children repaint themselves when they change.
+  so it repaints its border ring only (its title rows only when only a title changed);
+  children repaint themselves when they change.
+- A line-API widget's whole-widget ``refresh()`` (focus, blur, a style update, a new item)
+  sends every row. A :class:`QuietLines` widget compares each row it would draw now with
+  the row it last drew and repaints only the rows that differ.
 - ``Screen.focused`` is a reactive that repaints the whole screen on every focus change.
   :func:`focus_without_repaint` redeclares it without the repaint: focus styles are still
   updated by Textual's own focus handling (``:focus``, ``:focus-within``).
+- A style run costs an escape code before and a reset after it, on every repaint:
+  :func:`fewer_runs` lets blank cells join the run beside them where that looks the same.
 
-Both lean on how Textual 8 behaves; ``tests/widgets/test_quiet.py`` fails when an upgrade
+They lean on how Textual 8 behaves; ``tests/widgets/test_quiet.py`` fails when an upgrade
 changes it.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.containers import Vertical
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.reactive import Reactive
+from textual.scrollbar import ScrollBar
+from textual.strip import Strip
 from textual.widget import Widget
 
-__all__ = ["Pane", "focus_without_repaint"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.scroll_view import ScrollView
+
+    _Base = ScrollView
+else:
+    _Base = object
+
+__all__ = ["Pane", "QuietLines", "QuietScrollBar", "fewer_runs", "focus_without_repaint"]
 
 
 class Pane(Vertical):
     """A bordered container whose own repaints cover its border only, never its children."""
 
-    _rows_only: tuple[int, ...] = ()  # while titles are set: the border rows they sit on
+    _drawn_look: tuple[object, ...] | None = None  # the titles and border as last drawn
 
     def set_titles(self, title: Text | None, subtitle: Text | None = None) -> None:
-        """Put a title on the top border and a subtitle on the bottom one, repainting those two rows only."""
-        self._rows_only = (0, -1)
-        try:
-            self.border_title = title
-            self.border_subtitle = subtitle
-        finally:
-            self._rows_only = ()
+        """Put a title on the top border and a subtitle on the bottom one (repainting those two rows only)."""
+        self.border_title = title
+        self.border_subtitle = subtitle
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Pane:
-        """Repaint the border ring instead of the whole pane (a layout or recompose is passed on whole)."""
+        """Repaint the border ring instead of the whole pane (a layout or recompose is passed on whole).
+
+        A new title or subtitle (whoever sets it) repaints the top and bottom rows only.
+        """
         if regions or layout or recompose or not self.is_mounted or not self.children:
             super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
             return self
-        super().refresh(*(self.border_rows() if self._rows_only else self.border_ring()), repaint=repaint)
+        look, before = self._border_look(), self._drawn_look
+        if before is None or look[2:] != before[2:]:
+            super().refresh(*self.border_ring(), repaint=repaint)
+        elif look[:2] != before[:2]:
+            super().refresh(*self.border_rows(), repaint=repaint)
+        # Nothing the pane draws changed (a title set to what it was): nothing to repaint.
         return self
+
+    def _border_look(self) -> tuple[object, ...]:
+        """The titles, then everything else the border's look depends on."""
+        styles = self.styles
+        return (
+            self.border_title,
+            self.border_subtitle,
+            styles.border,
+            styles.background,
+            styles.color,
+            styles.border_title_align,
+            styles.border_title_color,
+            styles.border_title_background,
+            styles.border_title_style,
+            styles.border_subtitle_align,
+            styles.border_subtitle_color,
+            styles.border_subtitle_background,
+            styles.border_subtitle_style,
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual's lines of the pane, noting how its border looked when drawn."""
+        self._drawn_look = self._border_look()
+        return super().render_lines(crop)
 
     def border_rows(self) -> list[Region]:
         """The top and bottom border rows, where the titles are."""
@@ -68,3 +118,201 @@ class Pane(Vertical):
 def focus_without_repaint() -> Reactive[Widget | None]:
     """``Screen.focused`` as Textual declares it, but without repainting the screen when it changes."""
     return Reactive(None, repaint=False)
+
+
+class QuietLines(_Base):
+    """Mixin for a line-API widget: a whole-widget repaint sends only the rows whose line changed.
+
+    The widget's ``render_line`` passes what it drew through :meth:`drawn`. A ``refresh()``
+    with no region (Textual's on focus, blur and every style update; the widget's own on a
+    new item) then compares each visible row as it would be drawn now with the row last
+    drawn there, and repaints the rows that differ; everything else is passed on as it is.
+    """
+
+    _drawn: dict[int, Strip]
+    _drawn_look: tuple[object, ...] | None = None
+    _comparing = False
+
+    def drawn(self, y: int, strip: Strip) -> Strip:
+        """Note the line drawn at row ``y`` (call from ``render_line``); returns it."""
+        if not self._comparing:
+            if not hasattr(self, "_drawn"):
+                self._drawn = {}
+            self._drawn[y] = strip
+            self._drawn_look = self._look()
+        return strip
+
+    def _look(self) -> tuple[object, ...]:
+        """What Textual draws around the widget's lines: a change here repaints every row."""
+        styles = self.styles
+        return (self.rich_style, self.size, styles.padding, styles.tint, styles.text_opacity)
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> QuietLines:
+        """Repaint the rows that changed instead of the whole widget (any other refresh is passed on)."""
+        drawn = getattr(self, "_drawn", None)
+        if regions == (self.size.region,):  # a scroll repaints the whole view: rows that did not change need not be sent
+            regions = ()
+        if regions or layout or recompose or not repaint or not drawn or not self.is_mounted:
+            if not regions and repaint and drawn:
+                drawn.clear()
+            super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+            return self
+        # An empty region clears Textual's caches of this widget's style without repainting.
+        super().refresh(Region(0, 0, 0, 0))
+        if self._look() != self._drawn_look:
+            drawn.clear()
+            super().refresh()
+            return self
+        height = self.size.height
+        self._comparing = True
+        try:
+            changed = [y for y in range(height) if drawn.get(y) != self.render_line(y)]
+        finally:
+            self._comparing = False
+        width = max(self.virtual_size.width, self.size.width)
+        regions = tuple(Region(0, y, width, rows) for y, rows in _runs(changed))
+        if regions:  # (no region at all would repaint the whole widget)
+            super().refresh(*regions)
+        return self
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's vertical scrollbar, made a :class:`QuietScrollBar`."""
+        return QuietScrollBar.quieten(super().vertical_scrollbar)
+
+    @property
+    def horizontal_scrollbar(self) -> ScrollBar:
+        """Textual's horizontal scrollbar, made a :class:`QuietScrollBar`."""
+        return QuietScrollBar.quieten(super().horizontal_scrollbar)
+
+    def set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size without a relayout of the screen (which repaints the whole widget).
+
+        A relayout is kept for when a scrollbar must appear or go; otherwise the scrollbars
+        are told the new size directly.
+        """
+        if size == self.virtual_size:
+            return
+        view = self.scrollable_content_region.size
+        overflow = (self.styles.overflow_x, self.styles.overflow_y)
+        scrolls = tuple(
+            how == "scroll" or (how == "auto" and wanted > room)
+            for how, wanted, room in zip(overflow, size, view)
+        )
+        showing = (self.show_horizontal_scrollbar, self.show_vertical_scrollbar)
+        if scrolls != showing or not self.is_mounted:
+            self.virtual_size = size
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = size.height
+        if self.show_horizontal_scrollbar:
+            self.horizontal_scrollbar.window_virtual_size = size.width
+        self.scroll_to(
+            x=min(self.scroll_x, self.max_scroll_x), y=min(self.scroll_y, self.max_scroll_y), animate=False, immediate=True
+        )
+
+
+def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive rows as (first, count) runs."""
+    runs: list[tuple[int, int]] = []
+    for y in rows:
+        if runs and runs[-1][0] + runs[-1][1] == y:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((y, 1))
+    return runs
+
+
+def _blank_look(style: Style | None) -> tuple[object, ...] | None:
+    """How a blank cell of this style looks (None: not safely comparable, e.g. a link)."""
+    if style is None:
+        return (None, False, False, False)
+    if style.link or style.meta:
+        return None
+    background = style.color if style.reverse else style.bgcolor
+    return (background, bool(style.underline or style.underline2), bool(style.strike), bool(style.overline))
+
+
+def fewer_runs(strip: Strip) -> Strip:
+    """The same cells in fewer style runs: a run of blanks takes the style of a run beside it
+    when blanks look the same in both (same background, no underline or strike to show).
+
+    Bold, italic and the text colour do not show on a blank, so ``+ + +`` in bold with plain
+    spaces between becomes one run (each run costs about 20 bytes of escape codes).
+    """
+    original = list(strip)
+    segments = [segment for segment in original if segment.text]
+    if len(segments) < 2:
+        return strip
+    merged: list[Segment] = []
+    for segment in segments:
+        if merged:
+            text, style, control = segment
+            previous = merged[-1]
+            if control is None and previous.control is None and style != previous.style:
+                look = _blank_look(style)
+                if look is not None and look == _blank_look(previous.style):
+                    if not text.strip(" "):
+                        segment = Segment(text, previous.style)
+                    elif not previous.text.strip(" "):
+                        merged[-1] = previous = Segment(previous.text, style)
+            if segment.style == previous.style and segment.control is None and previous.control is None:
+                merged[-1] = Segment(previous.text + segment.text, previous.style)
+                continue
+        merged.append(segment)
+    if len(merged) == len(original):
+        return strip
+    return Strip(merged, strip.cell_length)
+
+
+class QuietScrollBar(ScrollBar):
+    """A scrollbar that repaints only when how it looks changed.
+
+    Textual repaints a widget's scrollbars on every style update of the widget (each focus
+    change), though nothing scrolled. Textual creates the scrollbars itself, so
+    :meth:`quieten` turns one it made into this class (which adds methods only, no state).
+    """
+
+    _drawn_look: tuple[object, ...] | None = None
+
+    @classmethod
+    def quieten(cls, scrollbar: ScrollBar) -> ScrollBar:
+        """The same scrollbar, as a QuietScrollBar."""
+        if type(scrollbar) is ScrollBar:
+            scrollbar.__class__ = cls
+        return scrollbar
+
+    def _look(self) -> tuple[object, ...]:
+        parent = self.parent
+        styles = parent.styles if isinstance(parent, Widget) else None
+        colours = (
+            ()
+            if styles is None
+            else (
+                styles.scrollbar_background,
+                styles.scrollbar_color,
+                styles.scrollbar_background_hover,
+                styles.scrollbar_color_hover,
+                styles.scrollbar_background_active,
+                styles.scrollbar_color_active,
+                parent.background_colors if isinstance(parent, Widget) else None,
+            )
+        )
+        state = (self.window_virtual_size, self.window_size, self.position, self.thickness)
+        return (*state, self.grabbed, self.mouse_over, self.size, *colours)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual's lines of the scrollbar, noting how it looked when drawn."""
+        self._drawn_look = self._look()
+        return super().render_lines(crop)
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> QuietScrollBar:
+        """Pass the refresh on unless it is a repaint of a scrollbar that looks as it was drawn."""
+        unchanged = not regions and repaint and not layout and not recompose and self.is_mounted
+        if unchanged and self._drawn_look is not None and self._drawn_look == self._look():
+            return self
+        super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        return self

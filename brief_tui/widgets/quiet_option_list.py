@@ -15,13 +15,16 @@ so row ``i`` is line ``i`` and no private line map of OptionList is needed.
 from __future__ import annotations
 
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import OptionList
+
+from brief_tui.widgets.quiet import QuietLines, fewer_runs
 
 __all__ = ["QuietOptionList"]
 
 
-class QuietOptionList(OptionList):
-    """OptionList whose highlight moves repaint two rows, not the widget."""
+class QuietOptionList(QuietLines, OptionList):
+    """OptionList whose highlight moves repaint two rows, and whose focus changes the rows that change."""
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
 
@@ -30,3 +33,7 @@ class QuietOptionList(OptionList):
         for index in (old, new):
             if index is not None:
                 self.refresh_lines(index, 1)
+
+    def render_line(self, y: int) -> Strip:
+        """OptionList's line, in fewer style runs, noted as drawn."""
+        return self.drawn(y, fewer_runs(super().render_line(y)))

@@ -23,6 +23,7 @@ from textual.strip import Strip
 from brief_tui.actions import bindings_for
 from brief_tui.model.as_of import counts_at
 from brief_tui.render.safe import clean_line
+from brief_tui.widgets.quiet import QuietLines, fewer_runs
 from brief_tui.widgets.timeline.cursor import Cursor, Move, scroll_x
 from brief_tui.widgets.timeline.layout import ZOOMS, TimelineData, ZoomLayout
 from brief_tui.widgets.timeline.strips import (
@@ -68,7 +69,7 @@ _PARTS = (
 )
 
 
-class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
+class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
     """Events on a date axis; keys move the selection, zoom and switch lane modes."""
 
     LIST_BELOW: ClassVar[int] = 70
@@ -378,11 +379,11 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _update_virtual_size(self) -> None:
         if self._list_mode:
-            self.virtual_size = Size(self._view.width, self._list_rows() + 1)
+            self.set_virtual_size(Size(self._view.width, self._list_rows() + 1))
         else:
             layout = self._layout()
             undated = 1 if self._data.undated else 0
-            self.virtual_size = Size(self._label_width() + layout.width, len(layout.rows) + 2 + undated)
+            self.set_virtual_size(Size(self._label_width() + layout.width, len(layout.rows) + 2 + undated))
 
     def _scroll_to_selection(self, *, center: bool = False, keep: int | None = None) -> None:
         selected, lane = self._cursor.selected, self._cursor.lane
@@ -529,12 +530,15 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         """One line of the widget: the axis, a lane row (or list row), or the caption."""
+        return self.drawn(y, self._line(y))
+
+    def _line(self, y: int) -> Strip:
         width, height = self._view
         palette = self._get_palette()
         if y == height - 1:
-            return self._caption(width, palette)
+            return fewer_runs(self._caption(width, palette))
         if self._list_mode:
-            return self._list_line(round(self.scroll_y) + y, width, palette)
+            return fewer_runs(self._list_line(round(self.scroll_y) + y, width, palette))
         label_width = self._label_width()
         area = max(0, width - label_width)
         x0 = round(self.scroll_x)
@@ -543,12 +547,12 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             key: tuple[object, ...] = ("axis", layout.zoom, layout.merged, x0, area, label_width)
             strip = self._strips.get(key)
             if strip is None:
-                strip = axis_strip(layout, x0=x0, width=area, label_width=label_width, palette=palette)
+                strip = fewer_runs(axis_strip(layout, x0=x0, width=area, label_width=label_width, palette=palette))
                 self._strips[key] = strip
             return strip
         number = round(self.scroll_y) + y - 1
         if number == len(layout.rows) and self._data.undated:
-            return undated_strip(self._data.undated, width=width, label_width=label_width, palette=palette)
+            return fewer_runs(undated_strip(self._data.undated, width=width, label_width=label_width, palette=palette))
         if number >= len(layout.rows):
             return Strip.blank(width, palette.base)
         row = layout.rows[number]
@@ -574,6 +578,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
                 thread=thread,
                 palette=palette,
             )
+            strip = fewer_runs(strip)
             self._strips[key] = strip
         return strip
 
