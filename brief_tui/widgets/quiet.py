@@ -147,10 +147,14 @@ class QuietLines(_Base):
         styles = self.styles
         return (self.rich_style, self.size, styles.padding, styles.tint, styles.text_opacity)
 
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> QuietLines:
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> QuietLines:
         """Repaint the rows that changed instead of the whole widget (any other refresh is passed on)."""
         drawn = getattr(self, "_drawn", None)
-        if regions == (self.size.region,):  # a scroll repaints the whole view: rows that did not change need not be sent
+        if regions == (
+            self.size.region,
+        ):  # a scroll repaints the whole view: rows that did not change need not be sent
             regions = ()
         if regions or layout or recompose or not repaint or not drawn or not self.is_mounted:
             if not regions and repaint and drawn:
@@ -197,7 +201,7 @@ class QuietLines(_Base):
         overflow = (self.styles.overflow_x, self.styles.overflow_y)
         scrolls = tuple(
             how == "scroll" or (how == "auto" and wanted > room)
-            for how, wanted, room in zip(overflow, size, view)
+            for how, wanted, room in zip(overflow, size, view, strict=True)
         )
         showing = (self.show_horizontal_scrollbar, self.show_vertical_scrollbar)
         if scrolls != showing or not self.is_mounted:
@@ -209,7 +213,10 @@ class QuietLines(_Base):
         if self.show_horizontal_scrollbar:
             self.horizontal_scrollbar.window_virtual_size = size.width
         self.scroll_to(
-            x=min(self.scroll_x, self.max_scroll_x), y=min(self.scroll_y, self.max_scroll_y), animate=False, immediate=True
+            x=min(self.scroll_x, self.max_scroll_x),
+            y=min(self.scroll_y, self.max_scroll_y),
+            animate=False,
+            immediate=True,
         )
 
 

@@ -21,9 +21,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("pyte") is None, reason="pyte is not installed")
 
-# Bytes a key may write at 80x24 on the built-in briefing (the targets are 4 KB each; `3`,
-# a focus change, is held to what it costs now so that it cannot grow back).
-BUDGET = {"]": 4096, "l": 4096, "end": 4096, "3": 8192}
+# Bytes a key may write at 80x24 on the built-in briefing: the targets of issue 15, 4 KB each.
+BUDGET = {"]": 4096, "3": 4096, "l": 4096, "end": 4096, "+": 4096}
 
 
 def cells(term: Any) -> list[tuple[object, ...]]:
@@ -80,10 +79,7 @@ def test_each_key_leaves_the_screen_as_a_full_repaint_draws_it(reader: Any) -> N
         assert not stale, f"after {key!r}, rows {stale} differ from a full repaint:\n{reader.text()}"
 
 
-@pytest.mark.xfail(
-    reason="after the wave merge the per-key bytes exceed these budgets again: to re-measure (issue 15)", strict=False
-)
 def test_keys_stay_within_their_byte_budgets(reader: Any) -> None:
-    spent = {key: press(reader, key) for key in ("]", "3", "l", "end")}
+    spent = {key: press(reader, key) for key in ("]", "3", "l", "end", "+")}
     over = {key: n for key, n in spent.items() if n > BUDGET[key]}
     assert not over, f"bytes per key over budget: {over} (budgets {BUDGET})"

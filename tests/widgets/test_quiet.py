@@ -94,3 +94,116 @@ async def test_the_first_item_is_laid_out_once(tmp_path: Path, monkeypatch: pyte
         assert isinstance(app.screen, ReaderScreen)
         assert len(app.screen.detail.lines) > app.screen.detail.page_height  # long enough to scroll
         assert len(calls) == 1
+
+
+def test_blank_cells_join_the_style_run_beside_them() -> None:
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.strip import Strip
+
+    from brief_tui.widgets.quiet import fewer_runs
+
+    bold = Style(bold=True, color="red", bgcolor="black")
+    plain = Style(color="white", bgcolor="black")
+    strip = Strip([Segment("+", bold), Segment(" ", plain), Segment("+", bold), Segment(" ", plain)])
+    merged = fewer_runs(strip)
+    assert list(merged) == [Segment("+ + ", bold)]
+    assert merged.cell_length == strip.cell_length
+
+
+def test_blank_cells_keep_their_run_where_it_would_show() -> None:
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.strip import Strip
+
+    from brief_tui.widgets.quiet import fewer_runs
+
+    text = Style(color="white", bgcolor="black")
+    for other in (
+        Style(color="white", bgcolor="blue"),  # another background
+        Style(color="white", bgcolor="black", underline=True),  # an underline shows on a blank
+        Style(color="red", bgcolor="black", reverse=True),  # reversed: the text colour is the background
+        Style(color="white", bgcolor="black", link="https://example.org"),  # a link is not a look
+    ):
+        strip = Strip([Segment("a", text), Segment("  ", other), Segment("b", text)])
+        assert list(fewer_runs(strip)) == list(strip), other
+
+
+async def test_a_focus_change_repaints_the_rows_that_change_not_the_panes(tmp_path: Path) -> None:
+    from brief_tui.widgets.thread_list import ThreadList
+    from brief_tui.widgets.timeline import Timeline
+
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        watched = (screen.query_one(ThreadList), screen.query_one(Timeline))
+        asked: list[tuple[Widget, tuple[object, ...]]] = []
+        real = Widget.refresh
+
+        def spy(self: Widget, *regions: object, **flags: object) -> Widget:
+            if self in watched and flags.get("repaint", True):
+                asked.append((self, regions))
+            return real(self, *regions, **flags)  # type: ignore[arg-type]
+
+        Widget.refresh = spy  # type: ignore[method-assign]
+        try:
+            await pilot.press("3")
+            await pilot.pause()
+        finally:
+            Widget.refresh = real  # type: ignore[method-assign]
+        assert screen.timeline is not None
+        assert screen.timeline.has_focus
+        assert asked, "nothing was repainted: the cursor looks different with focus"
+        assert all(regions for _, regions in asked), "a whole pane was repainted on a focus change"
+        rows = sum(region.height for _, regions in asked for region in regions)  # type: ignore[attr-defined]
+        assert rows <= 4  # the sidebar's highlighted row; the timeline's cursor row and caption
+
+
+async def test_a_new_item_in_the_detail_pane_needs_no_relayout(tmp_path: Path) -> None:
+    from brief_tui.widgets.quiet import QuietScrollBar
+
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        layouts: list[Widget] = []
+        real = Widget.refresh
+
+        def spy(self: Widget, *regions: object, **flags: object) -> Widget:
+            if self is screen.detail and flags.get("layout"):
+                layouts.append(self)
+            return real(self, *regions, **flags)  # type: ignore[arg-type]
+
+        Widget.refresh = spy  # type: ignore[method-assign]
+        try:
+            for key in ("]", "3", "l", "end"):  # a thread, then events of other lengths
+                await pilot.press(key)
+                await pilot.pause()
+        finally:
+            Widget.refresh = real  # type: ignore[method-assign]
+        assert not layouts
+        # The scrollbar follows the item's length, and is a quiet one.
+        scrollbar = screen.detail.vertical_scrollbar
+        assert isinstance(scrollbar, QuietScrollBar)
+        assert scrollbar.window_virtual_size == len(screen.detail.lines)
+
+
+def test_textual_still_makes_plain_scrollbars_and_repaints_them_on_each_style_update() -> None:
+    # QuietScrollBar.quieten turns the ScrollBar Textual makes into the quiet class; that is
+    # only sound while Textual makes plain ScrollBars and the quiet class adds no state.
+    import inspect
+
+    from textual.css import _style_properties
+    from textual.scrollbar import ScrollBar
+
+    from brief_tui.widgets.quiet import QuietScrollBar
+
+    assert "ScrollBar(" in inspect.getsource(Widget.__dict__["vertical_scrollbar"].fget)
+    assert "__init__" not in QuietScrollBar.__dict__
+    assert "__slots__" not in QuietScrollBar.__dict__
+    assert issubclass(QuietScrollBar, ScrollBar)
+    # Why it is needed: setting a scrollbar colour repaints the scrollbars, changed or not.
+    assert "vertical_scrollbar.refresh()" in inspect.getsource(_style_properties.ScrollbarColorProperty.__set__)
