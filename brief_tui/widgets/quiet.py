@@ -132,6 +132,7 @@ class QuietLines(_Base):
     _drawn: dict[int, Strip]
     _drawn_look: tuple[object, ...] | None = None
     _comparing = False
+    _comparison_due = False
 
     def drawn(self, y: int, strip: Strip) -> Strip:
         """Note the line drawn at row ``y`` (call from ``render_line``); returns it."""
@@ -163,10 +164,24 @@ class QuietLines(_Base):
             return self
         # An empty region clears Textual's caches of this widget's style without repainting.
         super().refresh(Region(0, 0, 0, 0))
+        # Textual asks several times in a row (a focus change: four); compare once, after them
+        # (before this widget next goes idle, so before the screen paints it).
+        if not self._comparison_due:
+            self._comparison_due = True
+            self.call_later(self._repaint_changed_rows)
+        return self
+
+    def _repaint_changed_rows(self) -> None:
+        """Repaint the rows whose line is not the one last drawn (everything, if the look changed)."""
+        self._comparison_due = False
+        drawn = getattr(self, "_drawn", None)
+        if not drawn or not self.is_mounted:
+            super().refresh()
+            return
         if self._look() != self._drawn_look:
             drawn.clear()
             super().refresh()
-            return self
+            return
         height = self.size.height
         self._comparing = True
         try:
@@ -177,7 +192,6 @@ class QuietLines(_Base):
         regions = tuple(Region(0, y, width, rows) for y, rows in _runs(changed))
         if regions:  # (no region at all would repaint the whole widget)
             super().refresh(*regions)
-        return self
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
