@@ -83,6 +83,10 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._starts: list[int] = []
         self._width = 0
+        self._finished: dict[tuple[int, bool], Strip] = {}
+        """Lines as drawn (by line number and whether the cursor is on them), for what they were drawn for."""
+        self._finished_for: tuple[object, ...] = ()
+        self._finished_lines: list[Strip] | None = None
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -143,10 +147,19 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
         base = self.rich_style
         if not 0 <= number < len(self._lines):
             return self.drawn(y, Strip([Segment(" " * width, base)], width))
-        strip = self._lines[number]
-        if self.highlighted is not None and self._row_of(number) == self.highlighted:
-            strip = strip.apply_style(self.get_component_rich_style("detail-view--reference"))
-        return self.drawn(y, fewer_runs(strip.extend_cell_length(width).crop(0, width).apply_style(base)))
+        cursor = self.highlighted is not None and self._row_of(number) == self.highlighted
+        drawn_for = (base, width, self.has_focus)
+        if self._finished_for != drawn_for or self._finished_lines is not self._lines:
+            self._finished_for, self._finished_lines = drawn_for, self._lines
+            self._finished.clear()
+        strip = self._finished.get((number, cursor))
+        if strip is None:
+            strip = self._lines[number]
+            if cursor:
+                strip = strip.apply_style(self.get_component_rich_style("detail-view--reference"))
+            strip = fewer_runs(strip.extend_cell_length(width).crop(0, width).apply_style(base))
+            self._finished[number, cursor] = strip
+        return self.drawn(y, strip)
 
     def _row_of(self, line: int) -> int:
         """The row that line ``line`` belongs to."""

@@ -160,6 +160,7 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
         self._list_mode = False
         self._palette: Palette | None = None
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=128)
+        self._styles_key: tuple[object, object] = ((), ())  # (without the selection's style, with it)
         self.marks: dict[str, str] = {}
         """The reader's marks of events (new or changed since last read), by event id."""
 
@@ -482,10 +483,9 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
         return (event, row.lane)
 
     def notify_style_update(self) -> None:
-        """Forget resolved styles and cached rows when CSS, theme or focus change."""
+        """Forget resolved styles when CSS, theme or focus change (rows are cached by the styles they use)."""
         super().notify_style_update()
         self._palette = None
-        self._strips.clear()
 
     def on_focus(self, event: events.Focus) -> None:
         """The selection looks different with focus: redraw it."""
@@ -501,7 +501,13 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _get_palette(self) -> Palette:
         if self._palette is None:
-            self._palette = Palette(self.rich_style, {part: self._part_style(part) for part in _PARTS})
+            parts = {part: self._part_style(part) for part in _PARTS}
+            self._palette = Palette(self.rich_style, parts)
+            # Rows are cached by the styles they are drawn in: a focus change alters only the
+            # selected event's style, so rows without the selection are drawn again only when
+            # another style changed.
+            rest = (self._palette.base, *(parts[part] for part in _PARTS if part != "selected"))
+            self._styles_key = (rest, (rest, parts["selected"]))
         return self._palette
 
     def _part_style(self, part: str) -> Style:
@@ -544,7 +550,7 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
         x0 = round(self.scroll_x)
         layout = self._layout()
         if y == 0:
-            key: tuple[object, ...] = ("axis", layout.zoom, layout.merged, x0, area, label_width)
+            key: tuple[object, ...] = ("axis", layout.zoom, layout.merged, x0, area, label_width, self._styles_key[0])
             strip = self._strips.get(key)
             if strip is None:
                 strip = fewer_runs(axis_strip(layout, x0=x0, width=area, label_width=label_width, palette=palette))
@@ -561,7 +567,8 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
         if selected is not None and layout.row_of(row.lane, selected) != number:
             selected = None
         thread = self._cursor.thread
-        key = ("lane", layout.zoom, layout.merged, number, x0, area, label_width, selected, cursor, thread)
+        styles = self._styles_key[selected is not None]
+        key = ("lane", layout.zoom, layout.merged, number, x0, area, label_width, selected, cursor, thread, styles)
         strip = self._strips.get(key)
         if strip is None:
             lane = self._cursor.lanes[row.lane]
