@@ -92,6 +92,13 @@ class Pane(Vertical):
             styles.border_subtitle_style,
         )
 
+    def render_line(self, y: int) -> Strip:
+        """A blank line: the children cover the inside, so only the border Textual draws around it shows.
+
+        (Textual would render the whole inside again each time a border row is repainted.)
+        """
+        return Strip.blank(self.size.width, self.rich_style)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         """Textual's lines of the pane, noting how its border looked when drawn."""
         self._drawn_look = self._border_look()
