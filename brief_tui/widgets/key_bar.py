@@ -35,8 +35,13 @@ class KeyBar(Widget):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    _shown: Text | None = None  # the line as last rendered
+
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        self.refresh()
+        # Textual signals more than once per focus change: the same keys again are bytes for nothing.
+        shown = self._shown
+        if shown is None or self.render() != shown:
+            self.refresh()
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
@@ -80,4 +85,5 @@ class KeyBar(Widget):
             if gap > 0:
                 line.append(" " * gap)
                 line.append_text(palette)
+        self._shown = line
         return line
