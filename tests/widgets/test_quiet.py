@@ -207,3 +207,28 @@ def test_textual_still_makes_plain_scrollbars_and_repaints_them_on_each_style_up
     assert issubclass(QuietScrollBar, ScrollBar)
     # Why it is needed: setting a scrollbar colour repaints the scrollbars, changed or not.
     assert "vertical_scrollbar.refresh()" in inspect.getsource(_style_properties.ScrollbarColorProperty.__set__)
+
+
+async def test_a_title_set_directly_repaints_its_rows_and_the_same_title_nothing(tmp_path: Path) -> None:
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.screen.query_one("#detail-pane", Pane)
+        await pilot.pause()
+        asked: list[tuple[object, ...]] = []
+        real = Widget.refresh
+
+        def spy(self: Widget, *regions: object, **flags: object) -> Widget:
+            if self is pane:
+                asked.append(regions)
+            return real(self, *regions, **flags)  # type: ignore[arg-type]
+
+        Widget.refresh = spy  # type: ignore[method-assign]
+        try:
+            pane.border_title = Text("Another title")  # as the reader's header does, not through set_titles
+            assert [len(regions) for regions in asked] == [2]
+            await pilot.pause()
+            asked.clear()
+            pane.border_title = Text("Another title")
+            assert asked == []
+        finally:
+            Widget.refresh = real  # type: ignore[method-assign]
