@@ -35,5 +35,9 @@ class QuietOptionList(QuietLines, OptionList):
                 self.refresh_lines(index, 1)
 
     def render_line(self, y: int) -> Strip:
-        """OptionList's line, in fewer style runs, noted as drawn."""
-        return self.drawn(y, fewer_runs(super().render_line(y)))
+        """The row's line (:meth:`option_line`), in fewer style runs, noted as drawn."""
+        return self.drawn(y, fewer_runs(self.option_line(y)))
+
+    def option_line(self, y: int) -> Strip:
+        """OptionList's line for row ``y`` of the view (a subclass may draw over it)."""
+        return super().render_line(y)

@@ -121,13 +121,13 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
                 continue
             self.replace_option_prompt_at_index(index, self._label(self._threads.get(row_id)))
 
-    def render_line(self, y: int) -> Strip:
+    def option_line(self, y: int) -> Strip:
         """A row; the highlighted one starts with ▸, so the cursor shows in any colours or none.
 
         The glyph is drawn here rather than put in the row's label, so a move repaints the two
         rows it touches (``QuietOptionList``), not the whole list. A row is one line.
         """
-        strip = super().render_line(y)
+        strip = super().option_line(y)
         if self.highlighted is None or self.scroll_offset.y + y != self.highlighted:
             return strip
         first = strip.crop(0, 1)
