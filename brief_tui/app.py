@@ -59,7 +59,10 @@ class LoadingScreen(Screen[None]):
         self.set_interval(1.0, self._tick)
 
     def _tick(self) -> None:
-        self.query_one("#loading", Static).update(self._message())
+        # Once the briefing shows on a screen above, this one is hidden, but Textual still
+        # repaints the screen above where this one changes: 20 KB a second for nothing.
+        if self.app.screen is self:
+            self.query_one("#loading", Static).update(self._message())
 
     def _message(self) -> Text:
         seconds = time.monotonic() - self.started

@@ -232,3 +232,30 @@ async def test_a_title_set_directly_repaints_its_rows_and_the_same_title_nothing
             assert asked == []
         finally:
             Widget.refresh = real  # type: ignore[method-assign]
+
+
+async def test_the_loading_screen_stops_counting_once_the_reader_is_over_it(tmp_path: Path) -> None:
+    # Textual repaints the top screen wherever the screen below it changes: a counter ticking
+    # under the reader sent a fifth of the screen every second (20 KB a second at 160x48).
+    import sys
+
+    from textual.widgets import Static
+
+    from brief_tui.app import LoadingScreen
+    from tests.widgets.pilot import until
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from generate import generate
+
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(events=1200, threads=60, seed=3), encoding="utf-8")
+    app = create_app([big], cache=True, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        loading = app.screen
+        assert isinstance(loading, LoadingScreen)
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), steps=3000)
+        notice = loading.query_one("#loading", Static)
+        before = notice.render()
+        loading.started -= 100  # a counter that would now read 100 s more
+        loading._tick()
+        assert notice.render() == before
