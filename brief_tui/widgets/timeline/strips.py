@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from brief_tui.model import Event, Thread
-    from brief_tui.widgets.timeline.layout import Lane, Row, TimelineData, ZoomLayout
+    from brief_tui.widgets.timeline.layout import Lane, Row, Span, TimelineData, ZoomLayout
 
 __all__ = [
     "ASOF_GLYPH",
@@ -188,13 +188,14 @@ class _Canvas:
         at = col - self.lo
         return 0 <= at < len(self.chars) and not self.taken[at]
 
-    def write(self, col: int, text: str, names: Names) -> None:
-        """Write text from ``col`` into the free cells there, one free cell kept before anything taken."""
+    def write(self, col: int, text: str, names: Names) -> bool:
+        """Write text from ``col`` into the free cells there, one free cell kept before anything taken;
+        False when there is no room for it."""
         room = 0
         while self.free(col + room):
             room += 1
         if room - 1 < min(3, cell_len(text)):
-            return
+            return False
         text = shorten(text, room - 1)
         self.runs.append((col, col + cell_len(text)))
         for piece, size in _graphemes(text):
@@ -202,6 +203,7 @@ class _Canvas:
             for extra in range(1, size):
                 self.put(col + extra, "", names, take=False)
             col += size
+        return True
 
     def segments(self, start: int, end: int, palette: Palette) -> list[Segment]:
         """Segments of columns ``start`` to ``end`` (exclusive), runs of one style joined."""
@@ -231,10 +233,24 @@ def _runs(chars: list[str], names: list[Names], palette: Palette) -> list[Segmen
     return segments
 
 
+def _period_title(canvas: _Canvas, span: Span, data: TimelineData, *, x0: int, right: int, names: Names) -> None:
+    """The period's event title inside its bar (``── Talks in Geneva ──┤``), where the bar is long enough
+    and nothing else is drawn over it; a period only a few cells long stays a bare bar."""
+    first, last = max(span.start + 1, x0) + 1, min(span.end - 1, right) - 1  # one ─ kept at each side
+    room = last - first + 1 - 2  # a space each side of the title
+    if room < 4 or any(canvas.chars[col - canvas.lo] != SPAN_GLYPH for col in range(first, last + 1)):
+        return
+    event = data.events[span.event]
+    title = shorten(clean_line(event.title or event.id), room)
+    for offset, piece in enumerate(f" {title} "):
+        canvas.put(first + offset, piece, names)
+
+
 def _lane_label(
-    lane: Lane, width: int, first_row: bool, cursor: bool, thread: Thread | None, palette: Palette
+    lane: Lane, width: int, sub: int, cursor: bool, thread: Thread | None, palette: Palette
 ) -> list[Segment]:
-    """The lane's title in the label column (only on its first row), marked when the cursor is in it."""
+    """The lane's title in the label column on its first row, "periods" on its first extra row
+    (a lane's extra rows hold only periods), marked when the cursor is in the lane."""
     if width <= 0:
         return []
     names: Names = ("lane",)
@@ -242,8 +258,8 @@ def _lane_label(
         names += ("lane-cursor",)
     if thread is not None and lane.thread is thread:
         names += ("highlight",)
-    marker = CURSOR_GLYPH if cursor and first_row else " "
-    title = clean_line(lane.title) if first_row else SPAN_ROW_LABEL
+    marker = CURSOR_GLYPH if cursor and sub == 0 else " "
+    title = clean_line(lane.title) if sub == 0 else SPAN_ROW_LABEL if sub == 1 else ""
     return [Segment(fit(marker + fit(title, width - 2), width), palette.get(names))]
 
 
@@ -280,12 +296,14 @@ def lane_strip(
 
     canvas.put(asof, ASOF_GLYPH, ("asof",))
     right = x0 + width - 1
+    periods: list[Span] = []  # as drawn: an open end reaches the window's edge
     for span in row.spans_between(lo, hi - 1):
         # An open end runs to the window's edge, arrow and all, wherever the layout's edge is.
         if span.open_start and span.start < x0 < span.end:
             span = replace(span, start=x0)
         if span.open_end and span.start < right:
             span = replace(span, end=right)
+        periods.append(span)
         fill = ("span", *lit(span.event))
         for col in range(max(span.start + 1, lo), min(span.end, hi)):
             canvas.put(col, SPAN_GLYPH, names_for(col, *fill))
@@ -321,6 +339,7 @@ def lane_strip(
         _status_steps(canvas, data.steps.get(row.lane, ()), layout, names_for)
     if counts & {asof - 1, asof + 1} and canvas.chars[asof - lo : asof - lo + 1] == [ASOF_GLYPH]:
         canvas.put(asof, " ", names_for(asof))  # the line would read as part of a count: "7┊+"
+    named: set[int] = set()  # events whose glyph carries their title on this row
     for col, shown, names, marked in titled:
         # No title for a glyph left of the window (it would show as a stray fragment), nor
         # squeezed in behind a neighbour's glyph.
@@ -329,8 +348,12 @@ def lane_strip(
             title = clean_line(event.title or event.id)
             if shown in data.deadlines:
                 title = f"{when(event, deadline=True)}: {title}"
-            canvas.write(col + 2, shorten(title, LABEL_ROOM - 2), names)
-    label = _lane_label(lane, label_width, row.sub == 0, cursor, thread, palette)
+            if canvas.write(col + 2, shorten(title, LABEL_ROOM - 2), names):
+                named.add(shown)
+    for span in (span for span in periods if span.event not in named):
+        names = names_for(max(span.start, x0), "label", *lit(span.event))
+        _period_title(canvas, span, data, x0=x0, right=right, names=names)
+    label = _lane_label(lane, label_width, row.sub, cursor, thread, palette)
     return Strip([*label, *canvas.segments(x0, x0 + width, palette)], label_width + width)
 
 

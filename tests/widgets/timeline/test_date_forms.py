@@ -320,3 +320,33 @@ def test_a_threads_status_steps_are_marked_in_its_lane() -> None:
     assert text[layout.col[0]] == "●"
     merged = lane_text_merged(data, "day")
     assert "▴" not in merged
+
+
+def test_only_a_lanes_first_extra_row_says_periods() -> None:
+    data = data_of(
+        [
+            ("p", "2025-12-02", None, ("a",), "P"),
+            ("i", "2025-12-01/2025-12-04", None, ("a",), "I"),
+            ("j", "2025-12-01/2025-12-05", None, ("a",), "J"),
+        ]
+    )
+    layout = data.layout("day", False)
+    assert layout.lane_rows[0] == 3
+
+    def label(sub: int) -> str:
+        strip = lane_strip(
+            data,
+            layout,
+            layout.rows[sub],
+            data.lanes[0],
+            x0=0,
+            width=40,
+            label_width=12,
+            selected=None,
+            cursor=False,
+            thread=None,
+            palette=PLAIN,
+        )
+        return strip.text[:12].strip()
+
+    assert [label(1), label(2)] == [SPAN_ROW_LABEL, ""]

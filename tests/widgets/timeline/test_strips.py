@@ -141,8 +141,26 @@ def test_intervals_draw_as_spans_with_ends() -> None:
     text = row_text(data, layout)
     start, end = layout.col[0], layout.col[0] + 24
     assert text[start] == EVENT_STATUS_GLYPHS["occurred"]
-    assert text[start + 1 : end] == "─" * 23
+    assert text[start + 1 : end] == "─ Talks " + "─" * 15  # the period's title inside its bar
     assert text[end] == "┤"
+
+
+def test_a_period_too_short_for_its_title_is_a_bare_bar() -> None:
+    data = lone([("i", "2025-12-01/2025-12-04", "occurred", ("a",), "Talks in Geneva")])
+    layout = data.layout("week", False)
+    text = row_text(data, layout)
+    bar = text[layout.col[0] + 1 : text.index("┤")]
+    assert bar
+    assert set(bar) == {"─"}
+
+
+def test_a_long_title_is_cut_inside_the_bar() -> None:
+    data = lone([("i", "2025-12-01/2025-12-04", "occurred", ("a",), "Talks in Geneva on the whole plan")])
+    layout = data.layout("day", False)
+    text = row_text(data, layout)
+    bar = text[layout.col[0] + 1 : text.index("┤")]
+    assert bar.startswith("─ Talks in Geneva")
+    assert bar.endswith("… ─")
 
 
 def test_open_intervals_reach_the_edges_with_arrows() -> None:
