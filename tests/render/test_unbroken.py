@@ -110,3 +110,15 @@ def test_a_quotes_attribution_shares_a_line_in_brief_show(briefing: Briefing, wi
         (said,) = [line for line in lines if f"— {name}" in line]
         assert not said.strip().startswith("—"), said  # something of the quote comes before it
         assert not any(line.endswith(" —") for line in lines if "sources" not in line)
+
+
+def test_a_phrase_search_still_finds_joined_words_in_the_pane(briefing: Briefing) -> None:
+    from brief_tui.model.query import parse_query
+    from brief_tui.screens.finding import row_text
+
+    thread = briefing.get("peace-plan")
+    assert thread is not None
+    query = parse_query('"a Ukrainian official" "○ open (again)"')
+    texts = [shown.plain for row in rows_for(thread, briefing) if (shown := row_text(row)) is not None]
+    for phrase in query.words:
+        assert any(parse_query(f'"{phrase}"').spans(text) for text in texts), phrase
