@@ -47,10 +47,11 @@ Scope = Literal[
     "bookmarks",
     "reload",
 ]
-"""Where an action works: ``app`` everywhere, ``reader`` anywhere on the reader screen,
-a pane's name when that pane has focus (the palette focuses the pane first), ``help`` in
-help, ``page`` in a scrolling page of text (help's body); ``matrix``, ``compare`` and
-``travel`` on the stance matrix, versions compared and the time-travel prompt."""
+"""Where an action works: ``app`` everywhere, ``library`` in the library's list of briefings,
+``reader`` anywhere on the reader screen, a pane's name when that pane has focus (the
+palette focuses the pane first), ``help`` in help, ``page`` in a scrolling page of text
+(help's body); ``matrix``, ``compare`` and ``travel`` on the stance matrix, versions
+compared and the time-travel prompt."""
 
 VIEW_SCOPES: tuple[Scope, ...] = ("matrix", "compare", "travel")
 """Screens of their own, opened from the reader: the palette offers their actions only there."""
@@ -105,9 +106,14 @@ ACTIONS: tuple[Action, ...] = (
         "command_palette",
         priority=True,
     ),
-    # The library (several briefings)
-    _a("library-down", "j", "Next briefing", "library", "cursor_down", palette=False),
-    _a("library-up", "k", "Previous briefing", "library", "cursor_up", palette=False),
+    # The library's list of briefings (several briefings)
+    _a("library-open", "enter", "Open the highlighted briefing", "library", "choose", label="Open", palette=False),
+    _a("library-down", "j,down", "Next briefing", "library", "cursor_down", label="Next briefing", palette=False),
+    _a("library-up", "k,up", "Previous briefing", "library", "cursor_up", label="Prev", palette=False),
+    _a("library-first", "g,home", "First briefing", "library", "first", palette=False),
+    _a("library-last", "G,end", "Last briefing", "library", "last", palette=False),
+    _a("library-page-down", "pagedown", "Page down", "library", "page_down", palette=False),
+    _a("library-page-up", "pageup", "Page up", "library", "page_up", palette=False),
     # The reader screen, whatever pane has focus
     _a("next-thread", "right_square_bracket", "Next thread", "reader", "next_thread", label="Next thread"),
     _a("previous-thread", "left_square_bracket", "Previous thread", "reader", "previous_thread", label="Prev"),

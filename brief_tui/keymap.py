@@ -50,8 +50,21 @@ def is_key(key: str) -> bool:
 
 
 def key_name(key: str) -> str:
-    """A key as Textual names it in a binding: ``[`` is ``left_square_bracket``, ``ctrl+n`` as is."""
+    """A key as Textual names it when it is pressed: ``[`` is ``left_square_bracket``, ``ctrl+n`` as is.
+
+    A terminal sends shift and a letter as the capital (``shift+u`` arrives as ``U``), and
+    Textual lists modifiers in alphabetical order (``alt+shift+u``, ``ctrl+shift+x``), so a key
+    written either way gets the one name a binding needs to fire.
+    """
     key = key.strip()
+    if "+" in key and key != "+":
+        *modifiers, base = key.split("+")
+        if len(base) == 1 and base.isalpha() and base.isupper():
+            modifiers, base = [*modifiers, "shift"], base.lower()
+        named = sorted(set(modifiers))
+        if named == ["shift"] and len(base) == 1 and base.isalpha():
+            return base.upper()
+        return "+".join([*named, key_name(base)])
     if len(key) != 1 or key.isalnum():
         return key
     try:
@@ -114,7 +127,9 @@ def check_conflicts(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str
 
 
 def check_keys(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
-    """The entries whose keys are all real keys, and a line for each entry ignored (clashes: ``check_conflicts``)."""
+    """The entries whose keys are all real keys, each key named as Textual names it when pressed
+    (``shift+u`` as ``U``: a binding to ``shift+u`` would never fire), and a line for each entry
+    ignored (clashes: ``check_conflicts``)."""
     good: dict[str, str] = {}
     problems: list[str] = []
     for action_id, keys in keymap.items():
@@ -122,5 +137,5 @@ def check_keys(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
         if bad:
             problems.append(f"keymap.yaml: {action_id}: {', '.join(map(repr, bad))} is not a key; ignored")
         else:
-            good[action_id] = keys
+            good[action_id] = ",".join(key_name(key) for key in keys.split(","))
     return good, problems

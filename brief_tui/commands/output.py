@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 from brief_tui.render.blocks import Block, Heading, Line, Prose, Span, Table
 from brief_tui.render.cells import cells
 from brief_tui.render.lens import Lens, Matcher, focus, highlight
+from brief_tui.render.unbroken import KEEP, held
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -58,7 +59,9 @@ def width_from_env() -> int:
 
 
 def _wrap(words: str, width: int, first: str, rest: str) -> list[str]:
-    """Greedy word wrap by cells, keeping runs of spaces inside a line and breaking over-long words."""
+    """Greedy word wrap by cells, keeping runs of spaces inside a line and breaking over-long words;
+    words joined by ``KEEP`` stay on one line when they fit (:mod:`brief_tui.render.unbroken`)."""
+    words = held(words, width - max(cells(first), cells(rest)))  # only spaces break: a kept join stays KEEP
     lines: list[str] = []
     current, used = first, cells(first)
     empty = True
@@ -90,7 +93,7 @@ def _wrap(words: str, width: int, first: str, rest: str) -> list[str]:
             current, used = rest, cells(rest)
         current, used, empty = current + token, used + size, False
     lines.append(current)
-    return [entry.rstrip() for entry in lines]
+    return [entry.rstrip().replace(KEEP, " ") for entry in lines]
 
 
 def spans_plain(spans: Iterable[Span]) -> str:
@@ -209,7 +212,7 @@ def to_rich(blocks: Sequence[Block], width: int = 80, match: Matcher | None = No
     """Blocks as Rich renderables for a terminal ``width`` cells wide."""
     from rich.text import Text
 
-    from brief_tui.render.rich_text import Hanging, blank_lines, paragraphs_rich, spans_rich, table_rich
+    from brief_tui.render.rich_text import blank_lines, hanging, paragraphs_rich, spans_rich, table_rich
 
     out: list[RenderableType] = []
     for block in blocks:
@@ -220,7 +223,7 @@ def to_rich(blocks: Sequence[Block], width: int = 80, match: Matcher | None = No
         elif isinstance(block, Line):
             lead = "  " * block.indent + ("• " if block.bullet else "")
             content = spans_rich(block.spans)
-            out.append(Hanging(lead, content) if lead else content)
+            out.append(hanging(lead, content))
         elif isinstance(block, Prose):
             out += blank_lines(list(paragraphs_rich(block.source, "  " * block.indent, match=match)))
         elif _too_narrow(block, width):

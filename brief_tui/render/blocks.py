@@ -24,6 +24,7 @@ from brief_tui.render.labels import (
     thread_status_label,
 )
 from brief_tui.render.safe import clean_line
+from brief_tui.render.unbroken import KEEP, kept
 
 __all__ = [
     "Block",
@@ -33,6 +34,8 @@ __all__ = [
     "Span",
     "Table",
     "address",
+    "attribution",
+    "badge",
     "citation_rows",
     "citation_spans",
     "citation_where",
@@ -56,6 +59,9 @@ __all__ = [
     "span",
     "thread_line",
 ]
+
+KEPT_NAME = 30
+"""A quote's attribution no longer than this (characters) stays on one line."""
 
 # Semantic style names; each writer maps them to its own look.
 # A span's style may name several, space-separated (``em strong``); summaries add ``em``,
@@ -126,6 +132,11 @@ def span(value: str, style: str = "", *, ref: str | None = None, url: str | None
     if folded:
         folded = (" " if value[:1] == " " else "") + folded + (" " if value[-1:] == " " else "")
     return Span(folded, style, ref=ref, url=clean_line(url) if url else None)
+
+
+def badge(label: str, after: str = "") -> Span:
+    """A status or leaning as glyph and word (``◌ expected``), never split at a line's end."""
+    return Span(kept(label) + after, "status")
 
 
 def line(*spans: Span | None, indent: int = 0, bullet: bool = False) -> Line:
@@ -255,7 +266,7 @@ def thread_line(thread: Thread, indent: int = 1, status: str | None = None) -> L
     """A thread as a list row: status glyph and word (``status``: as known on a date), title, confidence."""
     confidence = Span(f" (confidence {thread.confidence})", "dim") if thread.confidence else None
     return line(
-        Span(thread_status_label(status or thread.status), "status"),
+        badge(thread_status_label(status or thread.status)),
         Span("  "),
         item_ref(thread),
         confidence,
@@ -274,7 +285,7 @@ def event_line(event: Event, indent: int = 1) -> Line:
     return line(
         shown,
         Span("  "),
-        Span(event_status_label(event.status), "status"),
+        badge(event_status_label(event.status)),
         Span("  "),
         item_ref(event),
         likelihood,
@@ -288,16 +299,23 @@ def language_tag(quote: Quote) -> Span | None:
     return span(f" [{quote.language}]", "dim") if quote.language else None
 
 
+def attribution(quote: Quote) -> tuple[Span, Span]:
+    """`` — Name``: the dash joined to the quote's last word and to the name, and a name this
+    short joined whole, so the name is never left alone on a line when it can share one."""
+    said = item_ref(quote.speaker) if quote.speaker else span(quote.said_by, "anon")
+    if len(said.text) <= KEPT_NAME:
+        said = said._replace(text=kept(said.text))
+    return Span(f"{KEEP}—{KEEP}"), said
+
+
 def quote_lines(quote: Quote, indent: int = 1) -> list[Block]:
     """A quote with its language, who said it, when, and its sources."""
-    said = item_ref(quote.speaker) if quote.speaker else span(quote.said_by, "anon")
     when = Span(f", {date_label(quote.date)}", "dim") if quote.date else None
     return [
         line(
             span(f"“{quote.text}”", "quote", ref=quote.id),
             language_tag(quote),
-            Span(" — "),
-            said,
+            *attribution(quote),
             when,
             indent=indent,
             bullet=True,
@@ -324,7 +342,7 @@ def remarks(quotes: Sequence[Quote], indent: int = 1) -> list[Block]:
 def position_row(thread: Thread, position: Position) -> list[Block]:
     """A position as a row under another heading (an actor's or a party's page), with its sources."""
     when = Span(date_label(position.as_of), "label") if position.as_of else missing("undated")
-    leaning = Span(leaning_label(position.leaning or "unknown"), "status")
+    leaning = badge(leaning_label(position.leaning or "unknown"))
     return [
         line(item_ref(thread), Span("  "), leaning, Span("  "), when, indent=1, bullet=True),
         line(span(position.stance), indent=2),

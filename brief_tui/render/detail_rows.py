@@ -19,8 +19,9 @@ from brief_tui.render.blocks import Block, Heading, Line, Prose, Span
 from brief_tui.render.cells import cells
 from brief_tui.render.lens import Lens, Matcher, focus
 from brief_tui.render.markdown import parse_markdown
-from brief_tui.render.rich_text import Hanging, paragraph_rich, spans_rich, table_rich
+from brief_tui.render.rich_text import Hanging, hanging, paragraph_rich, spans_rich, table_rich
 from brief_tui.render.safe import text
+from brief_tui.render.unbroken import KEEP
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -104,7 +105,7 @@ def _line_rows(block: Line, briefing: Briefing) -> Iterator[Row]:
         body = spans_rich(spans, show_refs=False)
         target = briefing.get(ref) if ref else None
         prefix = hang if number else lead
-        yield Row(Hanging(prefix, body) if prefix else body, target=target)
+        yield Row(hanging(prefix, body), target=target)
 
 
 def _split_at_refs(spans: Sequence[Span]) -> list[tuple[list[Span], str | None]]:
@@ -112,8 +113,9 @@ def _split_at_refs(spans: Sequence[Span]) -> list[tuple[list[Span], str | None]]
     for item in spans:
         if item.ref and item.style != "mark":
             if pieces[-1][1] is not None:
-                # The separator before this reference ends the previous row.
-                pieces.append(([], None))
+                # The separator before this reference ends the previous row, unless it is joined
+                # to the reference (``— Olha Stefanishyna``): then it opens the reference's row.
+                pieces.append((_joined_to_next(pieces[-1][0]), None))
             pieces[-1] = (pieces[-1][0], item.ref)
         pieces[-1][0].append(item)
     out: list[tuple[list[Span], str | None]] = []
@@ -123,6 +125,17 @@ def _split_at_refs(spans: Sequence[Span]) -> list[tuple[list[Span], str | None]]
             leading.pop(0)
         out.append((leading, ref))
     return out or [([], None)]
+
+
+def _joined_to_next(spans: list[Span]) -> list[Span]:
+    """The spans without a reference that close ``spans`` joined to what follows (ending in
+    ``KEEP``), taken off ``spans``; a row does not start with a space."""
+    joined: list[Span] = []
+    while spans and not spans[-1].ref and spans[-1].text.endswith(KEEP):
+        joined.insert(0, spans.pop())
+    if joined:
+        joined[0] = joined[0]._replace(text=joined[0].text.lstrip())
+    return joined
 
 
 def _prose_rows(block: Prose, briefing: Briefing, match: Matcher | None) -> Iterator[Row]:

@@ -36,6 +36,7 @@ from brief_tui.render.blocks import (
     Span,
     Table,
     address,
+    badge,
     citation_rows,
     citations_line,
     event_line,
@@ -139,7 +140,7 @@ def _threads(briefing: Briefing) -> list[Block]:
             status = known.status(thread)
             counts[status] = counts.get(status, 0) + 1
         ranked = sorted(counts.items(), key=lambda pair: -pair[1])
-        return [line(Span(f"{count:>4}  {thread_status_label(status)}"), indent=1) for status, count in ranked]
+        return [line(Span(f"{count:>4}  "), badge(thread_status_label(status)), indent=1) for status, count in ranked]
     # As the sidebar lists them: threads without a group first, under no heading, then each group.
     threads: list[Block] = []
     for group, members in briefing.sidebar_groups():
@@ -175,7 +176,7 @@ def _positions(thread: Thread, base: int, known: KnownOn) -> list[Block]:
         previous: str | None = None
         for position in ordered:
             when = Span(date_label(position.as_of), "label") if position.as_of else missing("undated")
-            leaning = Span(leaning_label(position.leaning or "unknown"), "status")
+            leaning = badge(leaning_label(position.leaning or "unknown"))
             now = position.leaning or "unknown"
             changed = Span(f"  {CHANGED_MARK} was {previous}", "status") if previous not in (None, now) else None
             previous = now
@@ -197,7 +198,7 @@ def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Blo
         Span(f" · confidence {thread.confidence}", "dim") if thread.confidence else missing(" · confidence not given")
     )
     known = known_of(briefing)
-    status = Span(thread_status_label(known.status(thread)), "status")
+    status = badge(thread_status_label(known.status(thread)))
     blocks: list[Block] = [Heading(clean_line(thread.title), base, anchor=thread.id), line(status, confidence, group)]
     if thread.summary:
         blocks += section("Summary", [Prose(clean(thread.summary))], base)
@@ -210,7 +211,7 @@ def render_thread(thread: Thread, briefing: Briefing, base: int = 1) -> list[Blo
             line(
                 Span(date_label(change.date), "label"),
                 Span("  "),
-                Span(thread_status_label(change.status), "status"),
+                badge(thread_status_label(change.status)),
                 note,
                 indent=1,
                 bullet=True,
@@ -235,7 +236,7 @@ def _steps_line(steps: list[StatusStep]) -> Line:
         if spans:
             spans.append(Span(" → ", "dim"))
         spans.append(Span(f"{date_label(step.date)} ", "label"))
-        spans.append(Span(thread_status_label(step.status) + ("" if step.changed else " (again)"), "status"))
+        spans.append(badge(thread_status_label(step.status), "" if step.changed else " (again)"))
     return Line(tuple(spans), 1)
 
 
@@ -254,7 +255,7 @@ def render_event(event: Event, briefing: Briefing, base: int = 1) -> list[Block]
         blocks.append(field_line("Date", span(event.display_date), Span(f" — {date_label(event.date)}", "dim")))
     else:
         blocks.append(field_line("Date", Span(date_label(event.date))))
-    blocks.append(field_line("Status", Span(event_status_label(event.status), "status")))
+    blocks.append(field_line("Status", badge(event_status_label(event.status))))
     if event.likelihood:
         blocks.append(field_line("Likelihood", span(event.likelihood.replace("-", " "))))
     if event.reported_on:

@@ -15,12 +15,14 @@ from rich.text import Text
 from brief_tui.render.blocks import Span, Table, is_web_url
 from brief_tui.render.lens import Matcher, highlight
 from brief_tui.render.markdown import Paragraph, parse_markdown
+from brief_tui.render.unbroken import KEEP, held
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.containers import Lines
     from rich.measure import Measurement
 
-__all__ = ["RICH_STYLES", "Hanging", "paragraphs_rich", "spans_rich", "table_rich"]
+__all__ = ["RICH_STYLES", "Hanging", "hanging", "paragraphs_rich", "spans_rich", "table_rich", "wrap"]
 
 # Semantic styles; colours drop out under NO_COLOR, bold and dim stay. Built from keywords,
 # not parsed from strings: parsing a dozen style strings costs milliseconds on the first frame.
@@ -69,6 +71,31 @@ def spans_rich(spans: Iterable[Span], *, show_refs: bool = True) -> Text:
     return out
 
 
+# Stand-ins for the joins kept while Rich wraps: not whitespace, one cell wide (private use).
+_HOLDS = tuple(chr(code) for code in range(0xE000, 0xE100))
+
+
+def wrap(body: Text, console: Console, width: int) -> Lines:
+    """``body`` wrapped to ``width`` cells, each run of words joined by ``KEEP`` on one line
+    when it fits (:mod:`brief_tui.render.unbroken`); the joins show as plain spaces."""
+    plain = body.plain
+    hold = next((char for char in _HOLDS if char not in plain), None) if KEEP in plain else None
+    if hold is None:
+        return body.wrap(console, width)
+    joined = body.copy()
+    joined.plain = held(plain, width, hold)  # the same length: the spans stay where they were
+    lines = joined.wrap(console, width)
+    for line in lines:
+        line.plain = line.plain.replace(hold, " ")
+    return lines
+
+
+def hanging(lead: str, body: Text) -> RenderableType:
+    """``body`` after ``lead``, its wrapped lines under its start; the ``Text`` itself when there is
+    no lead and no words to keep together (Rich wraps it as well)."""
+    return Hanging(lead, body) if lead or KEEP in body.plain else body
+
+
 class Hanging:
     """``lead`` then ``body``, the body's wrapped lines indented to where it started."""
 
@@ -80,7 +107,7 @@ class Hanging:
         from rich.cells import cell_len
 
         indent = cell_len(self.lead)
-        lines = self.body.wrap(console, max(1, options.max_width - indent))
+        lines = wrap(self.body, console, max(1, options.max_width - indent))
         out = Text()
         for number, line in enumerate(lines):
             if number:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from brief_tui.model.matrix import positions_over_time, stance_matrix, status_steps
 from brief_tui.model.vocab import LEANINGS
-from brief_tui.render.blocks import Block, Heading, Line, Span, citations_line, item_ref, line, missing, span
+from brief_tui.render.blocks import Block, Heading, Line, Span, badge, citations_line, item_ref, line, missing, span
 from brief_tui.render.cells import cells
 from brief_tui.render.labels import LEANING_GLYPHS, date_label, thread_status_label
 from brief_tui.render.safe import clean_line
@@ -131,7 +131,8 @@ def history_blocks(thread: Thread, known: KnownOn | None = None) -> list[Block]:
             blocks.append(
                 line(
                     when,
-                    Span(f"  {LEANING_GLYPHS.get(leaning, '?')} {leaning}", "status"),
+                    Span("  "),
+                    badge(f"{LEANING_GLYPHS.get(leaning, '?')} {leaning}"),
                     changed,
                     Span("  "),
                     span(position.stance),
@@ -147,6 +148,6 @@ def history_blocks(thread: Thread, known: KnownOn | None = None) -> list[Block]:
             if spans:
                 spans.append(Span(" → ", "dim"))
             spans.append(Span(f"{date_label(step.date)} ", "label"))
-            spans.append(Span(thread_status_label(step.status) + ("" if step.changed else " (again)"), "status"))
+            spans.append(badge(thread_status_label(step.status), "" if step.changed else " (again)"))
         blocks.append(Line(tuple(spans), 1))
     return blocks

@@ -93,6 +93,8 @@ class HelpScreen(ModalScreen[None]):
 
     # A modal screen hides the app's bindings: quit is bound here too (help lists q as "Everywhere").
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("help", also=["quit"])
+    # Below 70 columns (where the reader shows one pane at a time) help takes the whole width.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # noqa: RUF012 (Textual's type has no ClassVar)
 
     def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
         super().__init__()

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from brief_tui.actions import bindings_for
 from brief_tui.render.safe import text
 from brief_tui.widgets.key_bar import KeyBar
 from brief_tui.widgets.library_list import LibraryEntry, LibraryList
@@ -33,8 +31,6 @@ __all__ = ["LibraryScreen", "entries_for"]
 
 class LibraryScreen(Screen[None]):
     """The briefings found, newest as-of first; enter opens one."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("library")
 
     class Chosen(Message):
         """The reader chose a briefing: its file, the library it is in, and its model when already loaded."""
@@ -152,14 +148,6 @@ class LibraryScreen(Screen[None]):
             first = error.problems[0] if error.problems else None
             lines.append((error.path, str(first) if first else f"{error.path}: cannot be read"))
         return lines
-
-    def action_cursor_down(self) -> None:
-        """Next briefing."""
-        self.query_one(LibraryList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        """Previous briefing."""
-        self.query_one(LibraryList).action_cursor_up()
 
     def on_library_list_chosen(self, event: LibraryList.Chosen) -> None:
         event.stop()

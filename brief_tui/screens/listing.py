@@ -27,6 +27,22 @@ Result = TypeVar("Result")
 class ListingScreen(Screen[Result | None]):
     """One list of rows; dismisses with the result of the row chosen, or None."""
 
+    # The reader's panes' look (styles/brief.tcss: round, heavy when focused), not an
+    # OptionList's default tall border.
+    DEFAULT_CSS = """
+    ListingScreen > OptionList {
+        height: 1fr;
+        padding: 0 1;
+        background: $surface;
+        border: round $secondary;
+        border-title-color: $text-muted;
+        &:focus {
+            border: heavy $accent;
+            border-title-color: $text;
+            border-title-style: bold;
+        }
+    }
+    """
     LIST_ID = "listing"
     """The list's id (the stylesheet's handle)."""
     LIST_TITLE = ""

@@ -49,6 +49,8 @@ class TravelScreen(ModalScreen[KnownOn | None]):
         #travel-box { width: 64; max-width: 100%; height: auto; border: round $warning; padding: 0 1; }
         #travel-help { height: auto; color: $text-muted; }
         #travel-problem { height: auto; color: $text-error; }
+        /* The reader's panes' borders, not an input's default tall one. */
+        #travel-date { border: round $secondary; &:focus { border: heavy $accent; } }
     }
     """
 

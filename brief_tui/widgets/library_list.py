@@ -14,12 +14,14 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from brief_tui.actions import bindings_for
 
 __all__ = ["LibraryEntry", "LibraryList"]
 
@@ -35,7 +37,7 @@ class LibraryEntry:
     key: str | None = None
 
 
-class LibraryList(ScrollView, can_focus=True):
+class LibraryList(ScrollView, can_focus=True, inherit_bindings=False):
     """A long list of two-line entries with a cursor; enter (or a click) chooses one."""
 
     DEFAULT_CSS = """
@@ -55,17 +57,9 @@ class LibraryList(ScrollView, can_focus=True):
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"library-list--cursor", "library-list--detail"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # A list widget's own keys, as OptionList has; the reader's keys (j, k) come from the
-        # action registry through the library screen.
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter", "choose", "Open"),
-    ]
+    # The list's keys, from the action registry (scope ``library``): help and the key bar list them.
+    # None inherited: a scroll view's own (scroll up, down, left) would come first in the key bar.
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("library")
 
     class Chosen(Message):
         """The reader chose an entry."""

@@ -17,11 +17,11 @@ from brief_tui.app import BriefApp, create_app
 from brief_tui.model import Thread
 from brief_tui.render.safe import clean_line
 from brief_tui.screens.help import HelpScreen
-from brief_tui.screens.library import LibraryScreen
 from brief_tui.screens.reader import ReaderScreen
 from brief_tui.settings import Settings
 from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
+from brief_tui.widgets.library_list import LibraryList
 from brief_tui.widgets.thread_list import ThreadList
 from brief_tui.widgets.timeline import Timeline
 from tests.conftest import BUILTIN
@@ -63,14 +63,14 @@ def test_every_binding_comes_from_the_registry() -> None:
         (DetailView, "detail"),
         (Timeline, "timeline"),
         (HelpScreen, "help"),
-        (LibraryScreen, "library"),
+        (LibraryList, "library"),
     ):
         ids = {binding.id for binding in owner.BINDINGS}  # type: ignore[union-attr]
         also = {"quit"} if owner is HelpScreen else set()
         assert ids == {action.id for action in ACTIONS if action.scope == scope} | also, owner
     # Each action's method exists on the class that owns its scope.
     owners = {"app": BriefApp, "reader": ReaderScreen, "sidebar": ThreadList, "detail": DetailView}
-    owners |= {"timeline": Timeline}
+    owners |= {"timeline": Timeline, "library": LibraryList}
     for action in ACTIONS:
         owner = owners.get(action.scope)
         if owner is not None:

@@ -35,3 +35,14 @@ async def test_every_description_shows_in_full(tmp_path: Path, size: tuple[int, 
             for key, description in key_rows(scope, {}):
                 # A description may wrap, never be cut; its keys come before it.
                 assert re.search(re.escape(words(key)) + r"\s+" + re.escape(words(description)), shown), description
+
+
+@pytest.mark.parametrize(("size", "width"), [((40, 12), 40), ((69, 20), 69), ((70, 24), 56), ((120, 40), 90)])
+async def test_help_takes_the_whole_width_below_70_columns(tmp_path: Path, size: tuple[int, int], width: int) -> None:
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        body = app.screen.query_one("#help-body")
+        await until(pilot, lambda: body.size.width > 0)
+        assert body.outer_size.width == width  # 80% of 70, at most 90 from 70 columns on

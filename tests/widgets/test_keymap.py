@@ -66,6 +66,9 @@ async def test_a_swap_of_two_keys_is_no_clash(tmp_path: Path, monkeypatch: pytes
         ({"search": "j"}, "sidebar-down"),  # a pane's key wins while it has focus
         ({"zoom-in": "h"}, "earlier-event"),  # the same pane
         ({"next-thread": "x", "previous-thread": "x"}, "previous-thread"),  # two entries, one key
+        ({"next-thread": "shift+u"}, "mark-all-read"),  # shift+u is U, as a terminal sends it
+        ({"search": "shift+n"}, "previous-match"),
+        ({"next-thread": "alt+R", "previous-thread": "shift+alt+r"}, "previous-thread"),  # one key
     ],
 )
 def test_clashes_in_the_same_place_are_found(keymap: dict[str, str], clash: str) -> None:
@@ -126,3 +129,28 @@ def test_every_default_key_is_already_a_textual_name() -> None:
             assert isinstance(binding, Binding)
             for key in binding.key.split(","):
                 assert key_name(key) == key
+
+
+@pytest.mark.parametrize(
+    ("written", "pressed"),
+    [
+        ("shift+u", "U"),
+        ("U", "U"),
+        ("alt+U", "alt+shift+u"),
+        ("shift+ctrl+x", "ctrl+shift+x"),
+        ("shift+tab", "shift+tab"),
+    ],
+)
+def test_a_key_is_named_as_textual_names_it_when_pressed(written: str, pressed: str) -> None:
+    assert key_name(written) == pressed
+
+
+async def test_a_shifted_letter_in_the_keymap_fires(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    keymap_file(monkeypatch, tmp_path, "next-thread: shift+x\n")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        assert not list(app._notifications)
+        await pilot.press("X")  # what a terminal sends for shift+x
+        assert screen.sidebar.thread is screen.briefing.threads[0]

@@ -191,3 +191,34 @@ async def test_files_not_read_yet_are_listed_by_name_until_the_check(
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.briefing.id == "a"
+
+
+async def test_the_lists_keys_are_in_the_key_bar_and_help(tmp_path: Path) -> None:
+    from brief_tui.screens.help import HelpScreen, key_rows
+    from brief_tui.widgets.key_bar import KeyBar
+
+    library = tmp_path / "library"
+    write(library, "a", "a", "Alpha", "2025-12-01")
+    write(library, "b", "b", "Beta", "2025-11-01")
+    app = make_app(tmp_path, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_checked(app, pilot)
+        bar = app.screen.query_one(KeyBar).render().plain
+        assert "enter Open" in bar
+        assert "j Next briefing" in bar
+        assert "k Prev" in bar
+        # The keys the bar and help list are the keys that work: down, end and g move too.
+        listing = app.screen.query_one(LibraryList)
+        await pilot.press("down")
+        assert listing.cursor == 1
+        await pilot.press("g")
+        assert listing.cursor == 0
+        await pilot.press("G")
+        assert listing.cursor == 1
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+    rows = dict(key_rows("library", {}))
+    assert rows["enter"] == "Open the highlighted briefing"
+    assert rows["j down"] == "Next briefing"
+    assert rows["g home"] == "First briefing"
+    assert rows["pgdn"] == "Page down"

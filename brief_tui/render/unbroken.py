@@ -1,0 +1,47 @@
+"""Words kept on one line: a status glyph and its word (``◌ expected``), a quote's attribution.
+
+The layout joins such words with a no-break space (:data:`KEEP`). The writers that wrap
+(the detail pane and ``brief show``, plain or styled) keep each joined run on one line when
+it fits, and print a plain space. A run wider than a line gives up its joins from the left
+until the rest fits (``brainstorm.” — a Ukrainian official`` lets ``brainstorm.”`` go
+first), so a join never makes a word be cut.
+
+Rich breaks lines at whatever Python's ``\\s`` matches, and that includes U+00A0: a no-break
+space alone does not stop ``Text.wrap``. :func:`held` swaps each join that can be kept for a
+character that is not whitespace before the wrap; the writer swaps it back after.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["KEEP", "held", "kept"]
+
+KEEP = "\u00a0"
+"""Joins two words that no wrapped writer separates (where the line is wide enough)."""
+
+# A run of words joined by KEEP: split at any other whitespace.
+_RUN = re.compile(r"(?:\S|\u00a0)+")
+
+
+def kept(words: str) -> str:
+    """``words`` joined into one unbreakable run: each space a :data:`KEEP`."""
+    return words.replace(" ", KEEP)
+
+
+def held(plain: str, room: int, hold: str = KEEP) -> str:
+    """``plain`` ready for a wrapper that breaks at whitespace, the same length: each join of a run
+    that fits ``room`` cells becomes ``hold``, the joins a run too wide gives up (from its left)
+    plain spaces."""
+    if KEEP not in plain:
+        return plain
+    from brief_tui.render.cells import cells
+
+    def fit(run: re.Match[str]) -> str:
+        words = run.group().split(KEEP)
+        first = 0
+        while first < len(words) - 1 and cells(KEEP.join(words[first:])) > room:
+            first += 1
+        return " ".join([*words[:first], hold.join(words[first:])])
+
+    return _RUN.sub(fit, plain)
