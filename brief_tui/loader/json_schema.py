@@ -69,8 +69,13 @@ class SchemaWriter:
 
     @staticmethod
     def matching(pattern: str, wanted: str, *, code: str) -> Schema:
-        """Text of a form."""
-        return {"anyOf": [{"type": "string", "pattern": _whole(pattern)}, {"type": "null"}], "description": wanted}
+        """Text of a form; a form that digits alone can take also takes an unquoted number (`short: 9`),
+        which the loader reads as written and a YAML parser as a number."""
+        forms: list[Schema] = [{"type": "string", "pattern": _whole(pattern)}, {"type": "null"}]
+        digits = next((n for n in range(9, 0, -1) if re.fullmatch(pattern, "9" * n)), 0)
+        if digits:
+            forms.insert(1, {"type": "integer", "minimum": 0, "maximum": 10**digits - 1})
+        return {"anyOf": forms, "description": wanted}
 
     @staticmethod
     def choice(allowed: tuple[str, ...]) -> Schema:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +92,20 @@ def test_the_schema_and_the_loader_agree_on_the_corpus(validator: Draft202012Val
         assert found, f"the loader refuses it ({sorted(codes)}); the schema accepts it"
 
 
+@pytest.mark.parametrize(("short", "valid"), [("9", True), ("12345", True), ("123456", False), ("E3", True)])
+def test_an_unquoted_number_as_a_short_name_is_judged_as_the_loader_judges_it(
+    validator: Draft202012Validator, short: str, valid: bool
+) -> None:
+    text = f'brief: 1\nid: g\ntitle: G\nas_of: "2026-01-01"\nparties:\n  - {{id: p, name: P, short: {short}}}\n'
+    try:
+        check_bytes(text.encode(), "g.yaml")
+        loader_accepts = True
+    except BriefingError:
+        loader_accepts = False
+    schema_accepts = not list(validator.iter_errors(_load_yaml(io.BytesIO(text.encode()))))
+    assert (loader_accepts, schema_accepts) == (valid, valid)
+
+
 def test_the_corpus_has_structural_errors_for_the_schema_to_catch(validator: Draft202012Validator) -> None:
     caught = [p.name for p in CORPUS if (codes := loader_codes(p)) and not codes <= BEYOND_A_SCHEMA]
     assert len(caught) >= 10
@@ -131,7 +146,9 @@ def test_check_jsonschema_passes_the_built_in_content(tmp_path: Path) -> None:
 _STATUSES = st.sampled_from([None, "occurred", "reported", "scheduled", "expected", "postponed", "cancelled"])
 # No "_": ruamel (check-jsonschema's YAML parser) reads "-_" as a YAML 1.1 int and crashes on it,
 # while PyYAML's dump leaves it unquoted; that is a parser quarrel, not the schema's.
-_SHORTS = st.text(alphabet="ABCZ019+- a", min_size=0, max_size=7)
+# Nor digits after a leading 0 ("09"): YAML 1.2 (ruamel) reads them as a number, YAML 1.1 (PyYAML,
+# the loader's) as text, so the two parsers hand over different values of one file.
+_SHORTS = st.text(alphabet="ABCZ019+- a", min_size=0, max_size=7).filter(lambda s: not re.fullmatch(r"\+?0[0-9]+", s))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
