@@ -57,6 +57,8 @@ class Following(Screen[None]):
     _watch: FileWatch | None = None
     _bookmarked: frozenset[str] = frozenset()
     _navigating = False
+    rebuilding = False
+    """True while a reload recomposes the panes: no key acts on the screen until they are back."""
     _started = False
     _shown_mark = ""
     _detail_marks: dict[str, str] = {}  # noqa: RUF012 (replaced, never changed in place)
@@ -448,12 +450,12 @@ class Following(Screen[None]):
         here, back = self.here().to_ids(), [place.to_ids() for place in self.history]
         self.briefing, self.overview = briefing, Overview(briefing)
         self.place = Place(self.overview)
-        self._navigating = True
+        self._navigating = self.rebuilding = True
         try:
             await self.recompose()
             self.on_mount()
         finally:
-            self._navigating = False
+            self._navigating = self.rebuilding = False
         self.history = [Place.from_ids(briefing, ids) for ids in back]
         self.travel.remap(lambda place: Place.from_ids(briefing, place.to_ids()))
         if self.reading is not None:

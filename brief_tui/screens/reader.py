@@ -372,7 +372,10 @@ class ReaderScreen(Finding, Following):
         return item if isinstance(item, Document) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``c`` works on a document or one of its versions; elsewhere it is hidden and does nothing."""
+        """``c`` works on a document or one of its versions; elsewhere it is hidden and does nothing.
+        While a reload rebuilds the panes, no key of this screen acts (its panes are not there)."""
+        if self.rebuilding:
+            return False
         if action == "compare_versions":
             document = self._document()
             return document is not None and len(known_of(self.briefing).versions(document)) > 1

@@ -18,6 +18,7 @@ from brief_tui.screens.edit_problems import EditProblems
 from brief_tui.screens.reader import ReaderScreen
 from brief_tui.settings import Settings
 from brief_tui.state import Store, open_store
+from brief_tui.widgets.detail import DetailView
 from brief_tui.widgets.key_bar import KeyBar
 from brief_tui.widgets.reload_bar import ReloadBar
 from tests.commands.helpers import SMALL
@@ -65,6 +66,11 @@ def edit(path: Path) -> None:
     assert OPEN in text
     text = text.replace(OPEN, OPEN.replace("open", "progressing"), 1).replace("\nevents:\n", "\nevents:\n" + NEW_EVENT)
     path.write_text(text, encoding="utf-8")
+
+
+def shown_item(screen: ReaderScreen) -> object:
+    """The detail pane's item, or None while a reload rebuilds the panes."""
+    return screen.detail.item if not screen.rebuilding and screen.query(DetailView) else None
 
 
 def shown_id(screen: ReaderScreen) -> str:
@@ -283,7 +289,7 @@ async def test_an_edit_reloads_in_place_and_a_broken_one_keeps_the_last_good(tmp
         await pilot.press("right_square_bracket")
         edit(copy)
         await until(pilot, lambda: "geneva-round" in screen.briefing.by_id, steps=600)
-        await until(pilot, lambda: screen.detail.item is screen.briefing.get("territory"))  # the place is kept
+        await until(pilot, lambda: shown_item(screen) is screen.briefing.get("territory"))  # the place is kept
         assert screen.briefing.get("territory").status == "progressing"  # type: ignore[union-attr]
         await until(pilot, lambda: screen.timeline is not None and screen.timeline.marks == {"geneva-round": "✚ new"})
         good = copy.read_text(encoding="utf-8")
@@ -304,7 +310,7 @@ async def test_an_edit_reloads_in_place_and_a_broken_one_keeps_the_last_good(tmp
         assert bar.broken
         copy.write_text(good.replace("title: Ukraine peace talks\n", "title: Talks, fixed\n", 1), encoding="utf-8")
         await until(pilot, lambda: screen.briefing.title == "Talks, fixed", steps=600)
-        await until(pilot, lambda: screen.detail.item is screen.briefing.get("territory"))
+        await until(pilot, lambda: shown_item(screen) is screen.briefing.get("territory"))
         assert not screen.query(ReloadBar) or not screen.query_one(ReloadBar).broken
 
 
@@ -395,3 +401,16 @@ async def test_the_detail_pane_marks_references_to_what_changed_until_read(tmp_p
         await pilot.press("U")
         await until(pilot, lambda: "✱ changed" not in detail_text(screen))
         assert "✚ new" not in detail_text(screen)
+
+
+async def test_no_key_acts_on_the_reader_while_a_reload_rebuilds_its_panes(tmp_path: Path, copy: Path) -> None:
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        screen.rebuilding = True  # as during _reloaded's recompose, when the panes are not there
+        await pilot.press("right_square_bracket", "2", "b")
+        assert isinstance(screen.detail.item, Overview)
+        assert app.focused is screen.sidebar
+        screen.rebuilding = False
+        await pilot.press("right_square_bracket")
+        assert shown_id(screen) == "territory"
