@@ -111,7 +111,9 @@ def _line_rows(block: Line, briefing: Briefing) -> Iterator[Row]:
 def _split_at_refs(spans: Sequence[Span]) -> list[tuple[list[Span], str | None]]:
     pieces: list[tuple[list[Span], str | None]] = [([], None)]
     for item in spans:
-        if item.ref and item.style != "mark":
+        # A reference cut into pieces (a search match marked inside it) stays one reference.
+        continuing = bool(pieces[-1][0]) and pieces[-1][0][-1].ref == item.ref
+        if item.ref and item.style != "mark" and not continuing:
             if pieces[-1][1] is not None:
                 # The separator before this reference ends the previous row, unless it is joined
                 # to the reference (``— Olha Stefanishyna``): then it opens the reference's row.

@@ -123,3 +123,17 @@ def test_a_query_highlights_summaries_in_the_pane() -> None:
         for row in rows:
             console.print(row.content)
     assert "\x1b[7mWitkoff" in capture.get()
+
+
+def test_a_match_inside_a_reference_keeps_it_one_row_wrapped_under_its_start() -> None:
+    # "Further talks and meetings with Witkoff and Kushner" is one reference; the match cut it
+    # into three rows once, the last two hanging 42 cells in and four wide ("Witk", "off").
+    briefing = load_briefing(BUILTIN, cache=False).briefing
+    plain = rows_for(Overview(briefing), briefing)
+    marked = rows_for(Overview(briefing), briefing, lens=Lens(match=literal("Witkoff")))
+    assert [row.target for row in marked] == [row.target for row in plain]
+    talks = next(row for row in marked if row.target is briefing.get("further-talks"))
+    lines = render(talks.content, 46)
+    assert lines[0].startswith("→ 2025-12-06? to 2025-12-14?")
+    assert lines[1].startswith("  Further talks and meetings with Witkoff")
+    assert all(len(line) - len(line.lstrip()) == 2 for line in lines[1:])
