@@ -140,3 +140,14 @@ def test_a_model_built_by_hand_is_whole() -> None:
     assert briefing.event_count == 0
     briefing.events = [Event("e", None)]
     assert briefing.event_count == 1
+
+
+def test_fingerprints_are_those_of_an_eager_build_before_and_after_the_graph_is_built(briefing_file: Path) -> None:
+    from brief_tui.model.changes import fingerprint
+
+    eager = load_briefing(briefing_file, cache=False).briefing
+    lazy = _cached(briefing_file)
+    before = {t.id: fingerprint(t) for t in [*lazy.threads, *lazy.actors, *lazy.upcoming()]}
+    assert lazy.later is not None
+    assert before == {t.id: fingerprint(t) for t in [*eager.threads, *eager.actors, *eager.upcoming()]}
+    assert {i: fingerprint(x) for i, x in lazy.by_id.items()} == {i: fingerprint(x) for i, x in eager.by_id.items()}
