@@ -151,3 +151,12 @@ def test_fingerprints_are_those_of_an_eager_build_before_and_after_the_graph_is_
     assert lazy.later is not None
     assert before == {t.id: fingerprint(t) for t in [*eager.threads, *eager.actors, *eager.upcoming()]}
     assert {i: fingerprint(x) for i, x in lazy.by_id.items()} == {i: fingerprint(x) for i, x in eager.by_id.items()}
+
+
+def test_a_library_record_counts_events_without_building_them(briefing_file: Path) -> None:
+    from brief_tui.loader.index import record_of
+
+    eager = load_briefing(briefing_file, cache=False).briefing
+    lazy = _cached(briefing_file)
+    assert record_of(lazy) == record_of(eager)
+    assert lazy.later is not None
