@@ -5,7 +5,8 @@
 
 Each round runs, in a fresh pseudo-terminal each: the floor, brief at ``--base`` (unpacked
 to a temp dir), the floor, brief from the working tree (the order of the two brief runs
-alternates by round). A cached open fills its cache once per variant first. Prints the
+alternates by round). A cached open fills its cache once per variant first (a library's
+with ``brief list DIR``). Prints the
 median first useful frame (a thread title on screen) and RSS of each, the median of the
 per-round ratios to the floor of that round, and the median per-round difference B - A.
 ``--cpu`` adds the CPU time (all threads) each process had used by the write that put its
@@ -19,6 +20,7 @@ import argparse
 import json
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -116,7 +118,11 @@ def main(argv: list[str] | None = None) -> int:
         for key, scenario in variants.items():  # fill each side's own cache (keys may differ)
             scenario.warm_dir = str(work / f"cache-{key}")
             scenario.cache = "warm"
-            run_once(scenario, args.limit, measure_keys=False)
+            if args.paths and Path(args.paths[0]).is_dir():  # a library: its cache and index, as `brief list` fills them
+                warm = [*scenario.argv[: scenario.argv.index("brief_tui") + 1], "list", *args.paths]
+                subprocess.run(warm, env=_env(scenario, work), stdout=subprocess.DEVNULL, check=False)
+            else:
+                run_once(scenario, args.limit, measure_keys=False)
         run_once(base, args.limit, measure_keys=False)
         rows_out: list[dict[str, tuple[float, float, float]]] = []
 
