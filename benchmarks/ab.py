@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         for key, scenario in variants.items():  # fill each side's own cache (keys may differ)
             scenario.warm_dir = str(work / f"cache-{key}")
             scenario.cache = "warm"
-            if args.paths and Path(args.paths[0]).is_dir():  # a library: its cache and index, as `brief list` fills them
+            if args.paths and Path(args.paths[0]).is_dir():  # a library: cache and index, as `brief list` fills them
                 warm = [*scenario.argv[: scenario.argv.index("brief_tui") + 1], "list", *args.paths]
                 subprocess.run(warm, env=_env(scenario, work), stdout=subprocess.DEVNULL, check=False)
             else:
