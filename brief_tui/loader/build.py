@@ -57,7 +57,7 @@ class Builder:
 
     def __init__(self) -> None:
         self.by_id: dict[str, Any] = {}
-        self.dates: dict[int, BriefDate] = {}
+        self.dates: dict[str, BriefDate] = {}
         self.bare: dict[str, Citation] = {}
         self.before_events = 0  # how many items precede the events in by_id
 
@@ -77,15 +77,16 @@ class Builder:
     def date(self, plain: Any) -> BriefDate | None:
         if plain is None:
             return None
-        # The walker gives every use of one date text the same tuple, and marshal keeps that
-        # sharing, so the tuple's id is a memo key (plain outlives the build).
-        date = self.dates.get(id(plain))
+        # One date text is one date throughout a briefing (the walker gives every use of it
+        # the same tuple): the text is the memo key, shared by the head and the tail.
+        text = plain[0]
+        date = self.dates.get(text)
         if date is None:
             text, interval, start, end = plain
             start_point = self.point(start)
             end_point = start_point if end is start or end == start else self.point(end)
             date = BriefDate(text, start_point, end_point, interval)
-            self.dates[id(plain)] = date
+            self.dates[text] = date
         return date
 
     def refs(self, ids: list[str] | None) -> list[Any]:

@@ -31,7 +31,7 @@ from brief_tui.model.vocab import FORMAT_VERSION
 __all__ = ["LOADER_VERSION", "Cache", "cache_dir", "cache_key", "open_cache", "prune"]
 
 # Bump when the plain data's shape or any rule changes: old entries then simply miss.
-LOADER_VERSION = 6
+LOADER_VERSION = 7
 _VERSION_TAG = f"brief-format-{FORMAT_VERSION}-loader-{LOADER_VERSION}-py{sys.version_info[0]}.{sys.version_info[1]}"
 _MAGIC = b"BRIEFCACHE\n"
 _SUFFIX = ".cache"

@@ -56,15 +56,17 @@ class Later:
     as the screen. Nothing else changes: every attribute reads as it would have.
     """
 
-    __slots__ = ("_build", "_lock", "event_count", "ids", "upcoming")
+    __slots__ = ("_build", "_lock", "event_count", "may_hold", "upcoming")
 
-    def __init__(self, build: Callable[[], None], event_count: int, ids: frozenset[str], upcoming: list[Event]) -> None:
+    def __init__(
+        self, build: Callable[[], None], event_count: int, may_hold: Callable[[str], bool], upcoming: list[Event]
+    ) -> None:
         self._build: Callable[[], None] | None = build
         self._lock = threading.RLock()  # re-entered by the build itself, which fills the lists
         self.event_count = event_count
         """How many events the briefing has, built or not."""
-        self.ids = ids
-        """The ids of the items not built yet."""
+        self.may_hold = may_hold
+        """Whether an id may be one of the items not built yet (a "maybe" may be wrong, a "no" is not)."""
         self.upcoming = upcoming
         """The briefing's upcoming events (``Briefing.upcoming``), built early for the overview."""
 
@@ -422,7 +424,7 @@ class Briefing(_Short):
     def get(self, item_id: str) -> Item | None:
         """The item with this id, or None (an item not built yet is built first)."""
         later = self.later
-        if later is not None and item_id in later.ids:
+        if later is not None and later.may_hold(item_id):
             later()
         found: Item | None = _BRIEFING_BY_ID.__get__(self, Briefing).get(item_id)
         return found

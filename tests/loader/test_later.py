@@ -160,3 +160,14 @@ def test_a_library_record_counts_events_without_building_them(briefing_file: Pat
     lazy = _cached(briefing_file)
     assert record_of(lazy) == record_of(eager)
     assert lazy.later is not None
+
+
+def test_the_filter_of_ids_not_built_yet_never_misses_one() -> None:
+    from brief_tui.loader.later import id_filter, may_be_in
+
+    ids = [f"event-{n}" for n in range(5000)] + ["территория", "和平", "q1"]
+    may_hold = may_be_in(id_filter(ids))
+    assert all(may_hold(item_id) for item_id in ids)
+    others = [f"thread-{n}" for n in range(5000)]
+    assert sum(may_hold(item_id) for item_id in others) < 50  # a wrong "maybe" only builds early
+    assert not may_be_in(id_filter([]))("anything")
