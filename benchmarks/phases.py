@@ -8,7 +8,9 @@ Each run is a fresh process in a pseudo-terminal (floor and brief interleaved). 
 ``--child`` marks the moments: the interpreter started (``start``), the app's modules are
 imported (``import``), the first screen is built (``load``: the briefing read, the screen
 made), the first screen is mounted (``compose``: CSS read, widgets composed and mounted),
-and two refreshes later the first frame is written (``paint``). The child prints them as JSON on stderr after it exits.
+and its first frame is written to the terminal (``paint``: the first write of over 1 KB after
+the mount; work queued for after the first frame, such as a big timeline, is not in it). The
+child prints them as JSON on stderr after it exits.
 """
 
 from __future__ import annotations
@@ -61,12 +63,17 @@ def child(floor: bool, paths: list[str], profile: str | None) -> None:
     def _screen_mounted(self: Any) -> None:
         marks["compose"] = time.perf_counter()
 
-        def painted() -> None:
+    from textual.drivers.linux_driver import LinuxDriver
+
+    write = LinuxDriver.write
+
+    def noted_write(self: Any, data: str) -> None:
+        write(self, data)
+        if "compose" in marks and "paint" not in marks and len(data) > 1000:
             marks["paint"] = time.perf_counter()
-            self.app.exit()
+            app.call_later(app.exit)
 
-        self.call_after_refresh(lambda: self.call_after_refresh(painted))
-
+    LinuxDriver.write = noted_write  # type: ignore[method-assign]
     app_class.get_default_screen = get_default_screen
     app = app_class() if floor else create_app(paths)
     app.run()

@@ -123,13 +123,29 @@ class BriefApp(App[None]):
         self._child: subprocess.Popen[bytes] | None = None
         self._quitting = False
         self._shelf_shown = False
-        # The theme is set before the stylesheet is first read: set later, it is read twice.
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0].name
+        self._first_theme(self.settings.theme if self.settings.theme in self.available_themes else THEMES[0].name)
         if os.environ.get("SSH_CONNECTION"):
             # Every animation frame is bytes on a slow link.
             self.animation_level = "none"
+
+    def _first_theme(self, name: str) -> None:
+        """Start in theme ``name`` without parsing every stylesheet twice before the first frame.
+
+        Set as ``self.theme = name``, Textual's watcher queues a refresh of all CSS, which
+        drops the parsed stylesheets and parses them again (about 10 ms). Before the app runs,
+        what the watcher changes is the stylesheet's variables and the app's classes; a theme
+        that differs from Textual's default in darkness or ANSI colours also changes a line
+        filter, so it takes the watcher's way.
+        """
+        default, chosen = self.current_theme, self.get_theme(name)
+        if chosen is None or chosen.dark != default.dark or chosen.ansi != default.ansi:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(True, f"-theme-{name}", update=False)
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen: the briefing itself when it is small enough to load at once."""

@@ -5,6 +5,7 @@ It runs on every open, cached or not, so it does no checking and as little work 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -27,7 +28,7 @@ from brief_tui.model.items import (
     Version,
 )
 
-__all__ = ["EVENT_FIELDS", "build_briefing"]
+__all__ = ["EVENT_FIELDS", "Builder", "build_briefing", "build_head", "build_quotes", "link_events", "make_events"]
 
 # Events are the bulk of a big briefing; their plain form is a tuple in this order, which
 # builds faster than a dict read key by key.
@@ -51,11 +52,14 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _PRECISIONS = tuple(Precision)
 
 
-class _Builder:
+class Builder:
+    """Makes model objects from plain data: resolves ids, shares equal dates and bare citations."""
+
     def __init__(self) -> None:
         self.by_id: dict[str, Any] = {}
-        self.dates: dict[int, BriefDate] = {}
+        self.dates: dict[str, BriefDate] = {}
         self.bare: dict[str, Citation] = {}
+        self.before_events = 0  # how many items precede the events in by_id
 
     def point(self, plain: Any) -> DatePoint | None:
         if plain is None:
@@ -73,15 +77,16 @@ class _Builder:
     def date(self, plain: Any) -> BriefDate | None:
         if plain is None:
             return None
-        # The walker gives every use of one date text the same tuple, and marshal keeps that
-        # sharing, so the tuple's id is a memo key (plain outlives the build).
-        date = self.dates.get(id(plain))
+        # One date text is one date throughout a briefing (the walker gives every use of it
+        # the same tuple): the text is the memo key, shared by the head and the tail.
+        text = plain[0]
+        date = self.dates.get(text)
         if date is None:
             text, interval, start, end = plain
             start_point = self.point(start)
             end_point = start_point if end is start or end == start else self.point(end)
             date = BriefDate(text, start_point, end_point, interval)
-            self.dates[id(plain)] = date
+            self.dates[text] = date
         return date
 
     def refs(self, ids: list[str] | None) -> list[Any]:
@@ -123,10 +128,34 @@ class _Builder:
         self.by_id[item.id] = item
         return item
 
+    def ordered(self, events: list[Event], quotes: list[Quote]) -> dict[str, Any]:
+        """Every item by id, in the order written: parties, actors, sources, threads, then the
+        events (``events``, as written) and quotes, then documents and their versions (the digest
+        lists them so)."""
+        items = list(self.by_id.items())
+        by_id = dict(items[: self.before_events])
+        for event in events:
+            by_id[event.id] = event
+        for quote in quotes:
+            by_id[quote.id] = quote
+        by_id.update(item for item in items[self.before_events :] if item[0] not in by_id)
+        return by_id
+
 
 def build_briefing(plain: dict[str, Any], path: str) -> Briefing:
     """The model of a briefing from its checked plain data."""
-    b = _Builder()
+    b = Builder()
+    briefing = build_head(b, plain, path)
+    written = make_events(b, enumerate(plain.get("events", ())))
+    # Earliest moment first, then coarser before finer, then as written; undated events last.
+    link_events(briefing, sorted(written, key=_sort_key))
+    build_quotes(b, briefing, plain.get("quotes", ()))
+    briefing.by_id = b.ordered(written, briefing.quotes)
+    return briefing
+
+
+def build_head(b: Builder, plain: dict[str, Any], path: str) -> Briefing:
+    """Everything but the event graph (events and quotes), which ``build_briefing`` or ``loader.later`` adds."""
     g = plain.get
     as_of = b.date(plain["as_of"])
     assert as_of is not None
@@ -152,14 +181,12 @@ def build_briefing(plain: dict[str, Any], path: str) -> Briefing:
     _sources(b, briefing, g("sources", ()))
     briefing.key_points = b.key_points(g("key_points"))
     _threads(b, briefing, g("threads", ()))
-    _events(b, briefing, g("events", ()))
-    _quotes(b, briefing, g("quotes", ()))
+    b.before_events = len(b.by_id)
     _documents(b, briefing, g("documents", ()))
-    briefing.by_id = b.by_id
     return briefing
 
 
-def _sources(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+def _sources(b: Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
     briefing.sources = [
         b.add(Source(s["id"], s["name"], s.get("kind"), s.get("url"), None, s.get("reliability"), s.get("note")))
         for s in plain
@@ -169,7 +196,7 @@ def _sources(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> No
             source.via = b.by_id[s["via"]]
 
 
-def _threads(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+def _threads(b: Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
     threads = [
         b.add(Thread(t["id"], t["title"], t.get("group"), t.get("status") or "unknown", t.get("confidence")))
         for t in plain
@@ -204,10 +231,11 @@ def _threads(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> No
     briefing.threads = threads
 
 
-def _events(b: _Builder, briefing: Briefing, plain: list[tuple[Any, ...]]) -> None:
+def make_events(b: Builder, plain: Iterable[tuple[int, tuple[Any, ...]]]) -> list[Event]:
+    """Events from their plain form, each with its place in the order written; added to ``b.by_id``."""
     events = []
     date, refs, sources, by_id = b.date, b.refs, b.sources, b.by_id
-    for order, fields in enumerate(plain):
+    for order, fields in plain:
         ident, when, title, kind, status, threads, actors, place, summary, cited, reported, shown, likely = fields
         event = Event(
             ident,
@@ -228,17 +256,31 @@ def _events(b: _Builder, briefing: Briefing, plain: list[tuple[Any, ...]]) -> No
         )
         by_id[ident] = event
         events.append(event)
-    # Earliest moment first, then coarser before finer, then as written; undated events last.
-    events.sort(key=lambda ev: ev.sort_key)
+    return events
+
+
+def link_events(briefing: Briefing, events: list[Event]) -> None:
+    """Give the briefing its events in order, and each thread and actor its own."""
+    of_thread: dict[Thread, list[Event]] = {}
+    of_actor: dict[Actor, list[Event]] = {}
     for event in events:
         for thread in event.threads:
-            thread.events.append(event)
+            of_thread.setdefault(thread, []).append(event)
         for actor in event.actors:
-            actor.events.append(event)
+            of_actor.setdefault(actor, []).append(event)
+    for thread, found in of_thread.items():
+        thread.events = found
+    for actor, found_of_actor in of_actor.items():
+        actor.events = found_of_actor
     briefing.events = events
 
 
-def _quotes(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+def _sort_key(event: Event) -> tuple[int, datetime, int, int]:
+    return event.sort_key
+
+
+def build_quotes(b: Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+    """The quotes, each listed on its threads, speaker and event."""
     quotes = []
     for q in plain:
         quote = Quote(
@@ -264,7 +306,7 @@ def _quotes(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> Non
     briefing.quotes = quotes
 
 
-def _renderings(b: _Builder, quotes: list[Quote], plain: list[dict[str, Any]]) -> None:
+def _renderings(b: Builder, quotes: list[Quote], plain: list[dict[str, Any]]) -> None:
     """Link each quote to the others of the same remark: `same_as` chains make one group."""
     group: dict[Quote, list[Quote]] = {}
     for quote, q in zip(quotes, plain, strict=True):
@@ -281,7 +323,7 @@ def _renderings(b: _Builder, quotes: list[Quote], plain: list[dict[str, Any]]) -
         quote.renderings = [m for m in quotes if m in members and m is not quote]
 
 
-def _documents(b: _Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
+def _documents(b: Builder, briefing: Briefing, plain: list[dict[str, Any]]) -> None:
     documents = []
     for d in plain:
         document = b.add(Document(d["id"], d["title"], b.refs(d.get("threads"))))

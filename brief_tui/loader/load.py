@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brief_tui.loader.build import build_briefing
+from brief_tui.loader.collector import collector_paused
+from brief_tui.loader.later import build_cached, split
 from brief_tui.loader.limits import DEFAULT_LIMITS, Limits
 from brief_tui.loader.problems import BriefingError, Problem, ProblemLog, TooManyProblems
 from brief_tui.model.items import Briefing
+
+if TYPE_CHECKING:
+    from brief_tui.loader.cache import StoredWarning
 
 __all__ = ["LoadResult", "check_bytes", "load_briefing"]
 
@@ -27,34 +29,6 @@ class LoadResult:
     briefing: Briefing
     warnings: list[Problem] = field(default_factory=list)
     id_position: tuple[int, int] = (1, 1)  # where the briefing's id is written, for library messages
-
-
-_gc_lock = threading.Lock()
-_gc_holders = 0
-_gc_was_enabled = True
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a large acyclic graph.
-
-    The node graph of a 6 MB file is millions of objects; the collector rescans them over
-    and over as they are made, which triples the time to parse. They are freed by
-    reference counting when the load ends, so nothing waits for the collector.
-    """
-    global _gc_holders, _gc_was_enabled
-    with _gc_lock:
-        if _gc_holders == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_holders += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_holders -= 1
-            if _gc_holders == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def _read(path: Path, shown: str, max_bytes: int) -> bytes:
@@ -84,7 +58,7 @@ def check_bytes(
     log = ProblemLog(shown, limits.max_problems)
     plain = None
     try:
-        with _collector_paused():
+        with collector_paused():
             root = compose_document(data, log, limits)
             if progress is not None:
                 progress(0.6)
@@ -101,6 +75,14 @@ def check_bytes(
     log.raise_if_failed()
     assert plain is not None
     return plain, log.sorted()
+
+
+def _stored(
+    plain: dict[str, Any], briefing: Briefing, warnings: list[Problem]
+) -> tuple[dict[str, Any], list[StoredWarning], bytes]:
+    """What the parse cache keeps of a briefing: its head, warnings and tail."""
+    head, tail = split(plain, briefing)
+    return head, [(w.line, w.column, w.message, w.code) for w in warnings], tail
 
 
 def load_briefing(
@@ -120,21 +102,25 @@ def load_briefing(
         progress(0.0)
     store = parse_cache.open_cache() if cache else None
     key = parse_cache.cache_key(data, limits) if store is not None else ""
-    with _collector_paused():
+    with collector_paused():
         cached = store.get(key) if store is not None else None
         if cached is not None:
-            plain, raw_warnings = cached
+            head, raw_warnings, tail = cached
             warnings = [
                 Problem(shown, line, column, "warning", message, code) for line, column, message, code in raw_warnings
             ]
+            briefing = build_cached(head, tail, shown)
+            line, column = head.get("_id_position", (1, 1))
+            del head, tail
         else:
             plain, warnings = check_bytes(data, shown, progress, limits)
+            briefing = build_briefing(plain, shown)
             if store is not None:
-                store.put(key, plain, [(w.line, w.column, w.message, w.code) for w in warnings])
-        briefing = build_briefing(plain, shown)
-        line, column = plain.get("_id_position", (1, 1))
+                store.put(key, *_stored(plain, briefing, warnings))
+            line, column = plain.get("_id_position", (1, 1))
+            del plain
         # Freed while the collector still sleeps, so its first pass scans only the model.
-        del plain, cached
+        del cached
     if progress is not None:
         progress(1.0)
     return LoadResult(briefing, warnings, (line, column))

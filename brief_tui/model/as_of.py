@@ -300,7 +300,7 @@ def as_known(known: KnownOn) -> Briefing:
     briefing = known.briefing
     if not known.travelling:
         return briefing
-    fields = {f.name: getattr(briefing, f.name) for f in dataclasses.fields(briefing)}
+    fields = {f.name: getattr(briefing, f.name) for f in dataclasses.fields(briefing) if f.init}
     fields.update(as_of=known.as_of, events=known.events, quotes=known.quotes)
     return BriefingAsKnown(**fields, known=known)
 

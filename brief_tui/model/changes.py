@@ -210,7 +210,7 @@ def fingerprint(item: Item) -> str:
 def _names(cls: type) -> tuple[str, ...]:
     names = _FIELDS.get(cls)
     if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cls) if f.init)  # not `later` (model.items.Later)
     return names
 
 

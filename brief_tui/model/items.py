@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import ClassVar, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 from brief_tui.model.dates import BriefDate
 from brief_tui.model.vocab import UNDATED_STATUSES
@@ -17,6 +19,7 @@ __all__ = [
     "Event",
     "Item",
     "KeyPoint",
+    "Later",
     "OpenQuestion",
     "Part",
     "Party",
@@ -40,6 +43,39 @@ class _Short:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({getattr(self, 'id', getattr(self, 'title', ''))!r})"
+
+
+class Later:
+    """A briefing's event graph (its events and quotes), built after its first frame or on first use.
+
+    A briefing loaded from the parse cache is built in two steps: first everything its first
+    frame shows (threads, the overview with its upcoming events), then the rest. Until then
+    the objects whose lists the rest fills (the briefing, its threads and actors, the events
+    built early) carry this as ``later``, and reading one of those lists (``events``,
+    ``quotes``, ``by_id``) builds it, once, under a lock: a worker may ask at the same time
+    as the screen. Nothing else changes: every attribute reads as it would have.
+    """
+
+    __slots__ = ("_build", "_lock", "event_count", "may_hold", "upcoming")
+
+    def __init__(
+        self, build: Callable[[], None], event_count: int, may_hold: Callable[[str], bool], upcoming: list[Event]
+    ) -> None:
+        self._build: Callable[[], None] | None = build
+        self._lock = threading.RLock()  # re-entered by the build itself, which fills the lists
+        self.event_count = event_count
+        """How many events the briefing has, built or not."""
+        self.may_hold = may_hold
+        """Whether an id may be one of the items not built yet (a "maybe" may be wrong, a "no" is not)."""
+        self.upcoming = upcoming
+        """The briefing's upcoming events (``Briefing.upcoming``), built early for the overview."""
+
+    def __call__(self) -> None:
+        """Build the rest now, if it is not built yet; the build clears every owner's ``later``."""
+        with self._lock:
+            build, self._build = self._build, None
+            if build is not None:
+                build()
 
 
 @dataclass(eq=False, slots=True, repr=False)
@@ -71,6 +107,7 @@ class Actor(_Short):
     threads: list[Thread] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    later: Later | None = field(default=None, init=False)
 
     KIND: ClassVar[str] = "actor"
 
@@ -210,6 +247,7 @@ class Thread(_Short):
     quotes: list[Quote] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     short_title: str | None = None
+    later: Later | None = field(default=None, init=False)
 
     KIND: ClassVar[str] = "thread"
 
@@ -243,6 +281,7 @@ class Event(_Short):
     likelihood: str | None = None
     quotes: list[Quote] = field(default_factory=list)
     order: int = 0
+    later: Later | None = field(default=None, init=False)
 
     KIND: ClassVar[str] = "event"
 
@@ -380,10 +419,21 @@ class Briefing(_Short):
     quotes: list[Quote] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     by_id: dict[str, Item] = field(default_factory=dict)
+    later: Later | None = field(default=None, init=False)
 
     def get(self, item_id: str) -> Item | None:
-        """The item with this id, or None."""
-        return self.by_id.get(item_id)
+        """The item with this id, or None (an item not built yet is built first)."""
+        later = self.later
+        if later is not None and later.may_hold(item_id):
+            later()
+        found: Item | None = _BRIEFING_BY_ID.__get__(self, Briefing).get(item_id)
+        return found
+
+    @property
+    def event_count(self) -> int:
+        """How many events the briefing has (without building them)."""
+        later = self.later
+        return later.event_count if later is not None else len(self.events)
 
     def address(self, item: Item) -> str:
         """An item's address, ``BRIEFING/ITEM``."""
@@ -391,6 +441,9 @@ class Briefing(_Short):
 
     def upcoming(self) -> list[Event]:
         """What comes next: scheduled, expected or postponed events not wholly before as_of, by date."""
+        later = self.later
+        if later is not None:
+            return list(later.upcoming)
         return [
             e
             for e in self.events
@@ -415,3 +468,30 @@ class Briefing(_Short):
         for thread in self.threads:
             groups.setdefault(thread.group or "Threads", []).append(thread)
         return groups
+
+
+def _built_on_first_read(cls: type[Any], *names: str) -> Any:
+    """Make each named list of ``cls`` build the briefing's ``later`` part when first read.
+
+    The dataclass keeps its fields (its ``__init__``, ``fields()`` and ``replace`` are
+    unchanged); a property takes the place of each slot's descriptor and reads through it.
+    Returns the last slot's own descriptor, to read it without building.
+    """
+    slot: Any = None
+    for name in names:
+        slot = cls.__dict__[name]
+
+        def read(self: Any, slot: Any = slot) -> Any:
+            later = self.later
+            if later is not None:
+                later()
+            return slot.__get__(self, cls)
+
+        setattr(cls, name, property(read, slot.__set__, doc=f"{cls.__name__}.{name} (built on first read)"))
+    return slot
+
+
+_built_on_first_read(Thread, "events", "quotes")
+_built_on_first_read(Actor, "events", "quotes")
+_built_on_first_read(Event, "quotes")
+_BRIEFING_BY_ID = _built_on_first_read(Briefing, "events", "quotes", "by_id")

@@ -9,8 +9,9 @@ Every heading and label is written here once. The other kinds are in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
+from typing import TypeVar
 
 from brief_tui.model import (
     Actor,
@@ -72,6 +73,8 @@ __all__ = [
     "sources_cited",
 ]
 
+T = TypeVar("T")
+
 # Lists on the overview longer than this are cut, with a count of the rest: the sidebar
 # and the timeline show everything, and the overview must stay quick to draw.
 OVERVIEW_LIMIT = 30
@@ -99,20 +102,18 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True, 
         blocks.append(line(Span(TRAVEL_NOTE.format(as_of=date_label(known.briefing.as_of)), "dim")))
     updated = Span(f" · updated {date_label(briefing.updated)}", "dim") if briefing.updated else None
     blocks.append(field_line("As of", Span(date_label(briefing.as_of), "status"), updated))
-    upcoming = [event_line(e) for e in briefing.upcoming()]
-    blocks += section(
-        "Upcoming", _limited(upcoming) or [line(missing("nothing scheduled or expected"), indent=1)], base
-    )
+    upcoming = _limited(briefing.upcoming(), event_line)
+    blocks += section("Upcoming", upcoming or [line(missing("nothing scheduled or expected"), indent=1)], base)
     blocks += section("Key points", [b for p in briefing.key_points for b in _claim(p)], base)
     blocks += section("Threads", _threads(briefing), base)
     if summary and briefing.summary:
         blocks += section("Summary", [Prose(clean(briefing.summary))], base)
     if lists:
-        documents = [_document_line(d, known.versions(d)) for d in briefing.documents]
-        blocks += section("Documents", _limited(documents), base)
-        blocks += section("Parties", _limited([_party_line(p) for p in briefing.parties]), base)
-        blocks += section("Actors", _limited([_actor_line(a) for a in briefing.actors]), base)
-        blocks += section("Sources", _limited([_source_line(s) for s in briefing.sources]), base)
+        documents = _limited(briefing.documents, lambda d: _document_line(d, known.versions(d)))
+        blocks += section("Documents", documents, base)
+        blocks += section("Parties", _limited(briefing.parties, _party_line), base)
+        blocks += section("Actors", _limited(briefing.actors, _actor_line), base)
+        blocks += section("Sources", _limited(briefing.sources, _source_line), base)
     blocks.append(field_line("Based on", span(briefing.based_on) if briefing.based_on else missing()))
     blocks.append(field_line("Briefing", span(briefing.id, "dim")))
     return blocks
@@ -124,11 +125,13 @@ def _claim(claim: KeyPoint | OpenQuestion) -> list[Block]:
     return [row, citations_line(claim.sources, 2)] if claim.sources else [row]
 
 
-def _limited(rows: list[Line]) -> list[Line]:
-    """Rows cut at :data:`OVERVIEW_LIMIT`, with a count of the rest (the sidebar lists everything)."""
-    if len(rows) <= OVERVIEW_LIMIT:
-        return rows
-    return [*rows[:OVERVIEW_LIMIT], line(missing(f"… and {len(rows) - OVERVIEW_LIMIT} more"), indent=1)]
+def _limited(items: Sequence[T], row: Callable[[T], Line]) -> list[Line]:
+    """The rows of the first :data:`OVERVIEW_LIMIT` items, with a count of the rest (the sidebar
+    lists everything); the rest are never laid out."""
+    rows = [row(item) for item in items[:OVERVIEW_LIMIT]]
+    if len(items) > OVERVIEW_LIMIT:
+        rows.append(line(missing(f"… and {len(items) - OVERVIEW_LIMIT} more"), indent=1))
+    return rows
 
 
 def _threads(briefing: Briefing) -> list[Block]:

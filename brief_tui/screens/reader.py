@@ -85,7 +85,7 @@ class ReaderScreen(Finding, Following):
             with Pane(id="detail-pane", classes="pane"):
                 yield DetailView(self.briefing, id="detail")
         with Pane(id="timeline-pane", classes="pane"):
-            if len(self.briefing.events) <= EAGER_TIMELINE_EVENTS:
+            if self.briefing.event_count <= EAGER_TIMELINE_EVENTS:
                 yield Timeline(self.briefing, id="timeline")
             else:
                 yield Static(Text("Drawing the timeline…"), id="timeline-placeholder")
