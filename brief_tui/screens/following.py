@@ -21,6 +21,7 @@ from brief_tui.render.safe import clean_line, text
 from brief_tui.screens.history import History
 from brief_tui.screens.place import Place
 from brief_tui.widgets.key_bar import KeyBar
+from brief_tui.widgets.quiet import Pane
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -80,6 +81,7 @@ class Following(Screen[None]):
         def here(self) -> Place: ...
         def focus_pane(self, pane: str) -> Widget: ...
         def _visit(self, target: Shown) -> None: ...
+        def marked(self, title: Text) -> Text: ...
         def on_mount(self) -> None: ...
         def lens_for(self, item: object) -> tuple[Lens | None, Any]: ...
 
@@ -225,16 +227,15 @@ class Following(Screen[None]):
     def _header(self, place: Place) -> None:
         """The detail pane's border: the mark it had when shown, the title; the kind, address, bookmark."""
         item = place.item
-        frame = self.query_one("#detail-pane")
-        title = title_of(item)
+        # The one writer of this border: the title carries the search's marks (Finding.marked).
+        title = self.marked(title_of(item))
         if self._shown_mark:
             title = Text.assemble((f"{self._shown_mark} ", "bold"), title)
-        frame.border_title = title
         subtitle = Text(f"{item.KIND} · ")
         subtitle.append_text(text(self._address(item), one_line=True))
         if not isinstance(item, Overview) and item.id in self._bookmarked:
             subtitle.append(" · ⚑ bookmarked")
-        frame.border_subtitle = subtitle
+        self.query_one("#detail-pane", Pane).set_titles(title, subtitle)
 
     def _address(self, item: Shown) -> str:
         return self.briefing.id if isinstance(item, Overview) else self.briefing.address(item)

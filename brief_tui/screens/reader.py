@@ -21,7 +21,7 @@ from textual.widgets import Static
 from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Document, Event, Thread, Version
 from brief_tui.model.as_of import KnownOn, as_known, known_of
-from brief_tui.render.detail_rows import Overview, Shown, rows_for, title_of
+from brief_tui.render.detail_rows import Overview, Shown, rows_for
 from brief_tui.screens.finding import Finding
 from brief_tui.screens.following import Following
 from brief_tui.screens.place import PANES, Place
@@ -186,14 +186,13 @@ class ReaderScreen(Finding, Following):
         return self.place.moved(scroll=int(self.detail.scroll_y), row=self.detail.highlighted)
 
     def _show(self, place: Place) -> None:
-        """Show the place's item in the detail pane, its title and kind on the pane's border."""
+        """Show the place's item in the detail pane; ``item_shown`` puts its title, kind and address on the border."""
         item = place.item
         leaving = self.leaving_item()
         lens, self.detail.notice = self.lens_for(item)
         self.detail.lens = self.with_marks(lens, item)
         self.detail.show(item, highlight=place.row, scroll=place.scroll)
-        self.query_one("#detail-pane", Pane).set_titles(self.marked(title_of(item)), Text(item.KIND))
-        self.item_shown(place, leaving)
+        self.item_shown(place, leaving)  # which writes the pane's border (Following._header)
 
     def _pane_widget(self, pane: str) -> Widget:
         # While a big timeline is being built, its placeholder stands in for it.

@@ -81,10 +81,6 @@ async def test_slash_lists_the_actor_and_the_peace_plan_with_the_word_marked(tmp
         assert any(r.startswith(("document", "version")) for r in rows)
 
 
-@pytest.mark.xfail(
-    reason="after merging the views of issue 13, one item on the n walk shows Dmitriev without the mark: to fix",
-    strict=False,
-)
 async def test_enter_opens_the_result_with_the_word_marked_and_n_goes_on(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
