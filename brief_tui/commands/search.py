@@ -11,11 +11,13 @@ from brief_tui.commands import CommandParser, parse_args, print_broken, say
 
 if TYPE_CHECKING:
     from brief_tui.model import Briefing
+    from brief_tui.model.filter_view import Predicate
+    from brief_tui.model.filters import Filter
     from brief_tui.model.search import Result
     from brief_tui.render.blocks import Block
     from brief_tui.render.lens import Lens
 
-__all__ = ["filtered", "main", "result_line"]
+__all__ = ["filtered", "flag_predicates", "main", "result_line"]
 
 PROG = "brief search"
 DESCRIPTION = """\
@@ -27,7 +29,8 @@ something matched, 1 when nothing did, 2 on a usage error (as grep)."""
 FILTER_HELP = """\
 only what this filter keeps, as `f` in the reader: party:ru,ua actor:witkoff
 status:open leaning:rejects grade:A-C after:2025-11 before:2025-12-07 kind:meeting
-group:"Core issues" (terms ANDed, commas ORed)"""
+group:"Core issues" changed bookmarked (terms ANDed, commas ORed; changed and
+bookmarked as the reader's state has them)"""
 _GAP = "  "
 _MIN_SNIPPET = 20
 
@@ -71,10 +74,37 @@ def main(argv: Sequence[str]) -> int:
     if not filter_.ok:
         return 2
     index = SearchIndex(found.briefings)
-    keep = filter_.apply(found.briefings, index=index).keeps if not filter_.empty else None
+    keep = None
+    if not filter_.empty:
+        changed, bookmarked = flag_predicates(PROG, filter_, found.briefings)
+        keep = filter_.apply(found.briefings, index=index, changed=changed, bookmarked=bookmarked).keeps
     results = index.search(args.query, keep=keep)
     _write(results, sys.stdout, plain=args.plain)
     return 0 if len(results) else 1
+
+
+def flag_predicates(prog: str, filter_: Filter, briefings: list[Briefing]) -> tuple[Predicate | None, Predicate | None]:
+    """The ``changed`` and ``bookmarked`` tests as the reader's state store has them (opened only for them).
+
+    Says on stderr when a briefing was never read in the reader (nothing in it counts as
+    changed) and when state is off.
+    """
+    if not filter_.flags:
+        return None, None
+    from brief_tui.model.filter_view import flagged
+    from brief_tui.state import open_store
+    from brief_tui.state.flags import read_flags
+
+    store = open_store()
+    try:
+        flags = read_flags(store, briefings, filter_.flags)
+        for notice in store.take_notices():
+            say(prog, notice)
+    finally:
+        store.close()
+    for briefing_id in flags.never_read:
+        say(prog, f"--filter: changed: {briefing_id} was never read in the reader, so nothing in it counts as changed")
+    return flagged(briefings, flags.changed), flagged(briefings, flags.bookmarked)
 
 
 def result_line(result: Result, width: int) -> tuple[str, str, str, tuple[tuple[int, int], ...]]:
@@ -133,7 +163,8 @@ def filtered(
         say(prog, f"--filter: {problem}")
     if not filter_.ok:
         return None
-    view = filter_.apply(briefings)
+    changed, bookmarked = flag_predicates(prog, filter_, briefings)
+    view = filter_.apply(briefings, changed=changed, bookmarked=bookmarked)
     if overview:
         from brief_tui.render.layout import render_overview
 

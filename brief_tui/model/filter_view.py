@@ -8,7 +8,7 @@ module holds one test a term (``thread``, ``event`` and ``other`` for the rest) 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from brief_tui.model.filters import Filter, Term
     from brief_tui.model.search import Owner, SearchIndex
 
-__all__ = ["Counts", "FilterView", "apply_filter", "matches_name", "names_of"]
+__all__ = ["Counts", "FilterView", "Predicate", "apply_filter", "flagged", "matches_name", "names_of"]
 
 Predicate = Callable[["Owner"], bool]
 
@@ -265,6 +265,32 @@ class _Each(_Test):
         return self.keeps(owner)
 
 
+class _Flag(_Each):
+    """``changed``, ``bookmarked``: what the reader's state says of each item; threads are kept for their events too.
+
+    A thread with a new event is what "changed" should lead to, and the timeline draws a
+    kept event in its thread's lane only when the thread is kept as well.
+    """
+
+    def thread(self, thread: Thread) -> bool:
+        return self.keeps(thread) or any(self.keeps(e) for e in thread.events)
+
+
+def _nothing(owner: Owner) -> bool:
+    return False
+
+
+def flagged(briefings: Iterable[Briefing], ids: Mapping[str, Collection[str]]) -> Predicate:
+    """A flag's predicate: the items whose ids ``ids`` lists under their briefing's id."""
+    owners: set[Owner] = set()
+    for briefing in briefings:
+        for item_id in ids.get(briefing.id, ()):
+            item = briefing.by_id.get(item_id)
+            if item is not None:
+                owners.add(item)
+    return owners.__contains__
+
+
 class FilterView:
     """A filter applied to some briefings: what it keeps, in each briefing's order."""
 
@@ -328,7 +354,9 @@ def apply_filter(
     bookmarked: Predicate | None = None,
     index: SearchIndex | None = None,
 ) -> FilterView:
-    """The view of briefings through a filter; ``changed``/``bookmarked`` apply when given.
+    """The view of briefings through a filter; ``changed``/``bookmarked`` say which items the flags keep.
+
+    A flag term with no predicate keeps nothing (see :func:`flagged` to make one from ids).
 
     With a search ``index`` over the same briefings, bare words are looked up in it (fast
     at any size) instead of reading each item's texts.
@@ -398,8 +426,11 @@ def _test(
         return _Dates(date.earliest, None) if name == "after" else _Dates(None, date.latest)
     if name == "text":
         return _Each(_words_test(filter_, index))
-    flag = {"changed": changed, "bookmarked": bookmarked}.get(name)
-    return _Each(flag) if flag is not None else None
+    if name in ("changed", "bookmarked"):
+        flag = changed if name == "changed" else bookmarked
+        # No state to ask (never read, state off): nothing is known to be changed or bookmarked.
+        return _Flag(flag or _nothing)
+    return None
 
 
 def _words_test(filter_: Filter, index: SearchIndex | None) -> Predicate:

@@ -24,7 +24,9 @@ A filter narrows threads and events, each term by what it means for each:
 - ``kind``, ``after``, ``before``: events, and the threads that have such events (a
   thread's status history and stance dates count for the dates too).
 - ``grade``: events citing such a source, threads citing one or having such events.
-- ``changed``, ``bookmarked``: what the caller's predicates say (the state store supplies them).
+- ``changed``, ``bookmarked``: what the caller's predicates say (the reader's state store
+  supplies them: items new or changed since last read, items bookmarked), and the threads
+  of such events. Without a predicate a flag keeps nothing.
 
 Other items are kept unless a term speaks of them directly: ``party``/``actor`` of an
 actor, a party, a quote's speaker or a version's authors; ``grade`` of a source, a quote
@@ -110,6 +112,11 @@ class Filter:
     def chips(self) -> list[str]:
         """Each term as written, for the bar that shows the active filter."""
         return [term.written for term in self.terms]
+
+    @property
+    def flags(self) -> frozenset[str]:
+        """The flags the filter uses (``changed``, ``bookmarked``): what the caller must ask the state for."""
+        return frozenset(term.name for term in self.terms if term.name in FLAGS)
 
     def values(self, name: str) -> list[tuple[str, ...]]:
         """The values of each term of that name (several terms of one name are ANDed)."""

@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from brief_tui.loader.opened import OpenedLibrary
-    from brief_tui.model.filter_view import FilterView
+    from brief_tui.model.filter_view import FilterView, Predicate
     from brief_tui.model.search import Owner, SearchIndex, SearchResults
     from brief_tui.screens.place import Place
+    from brief_tui.state import Store
+    from brief_tui.state.reading import Reading
     from brief_tui.widgets.detail import DetailView
     from brief_tui.widgets.thread_list import ThreadList
     from brief_tui.widgets.timeline import Timeline
@@ -83,6 +85,8 @@ class Finding(Screen[None]):
 
     # What the reader screen provides (declared for mypy; the reader defines them).
     briefing: Briefing
+    reading: Reading | None
+    _bookmarked: frozenset[str]
     overview: Overview
     place: Place
     history: list[Place]
@@ -97,6 +101,8 @@ class Finding(Screen[None]):
         def go(self, place: Place, *, reported_by: Widget | None = None, restore: bool = False) -> None: ...
         def here(self) -> Place: ...
         def _show(self, place: Place) -> None: ...
+        @property
+        def store(self) -> Store: ...
 
     results: SearchResults | None = None
     """The last search's results, kept after the bar closes, for `n` and `N`."""
@@ -275,12 +281,34 @@ class Finding(Screen[None]):
         """
         briefings = self.search_briefings()
         last = self._last_read
-        if last is not None and last[0] == text and last[1] == [id(b) for b in briefings]:
+        if last is not None and last[0] == text and last[1] == [id(b) for b in briefings] and not last[2].flags:
             return last[2], last[3]
         filter_ = parse_filter(text, briefings)
-        view = filter_.apply(briefings, index=self.search_index) if filter_.ok and not filter_.empty else None
+        view = None
+        if filter_.ok and not filter_.empty:
+            changed, bookmarked = self._flags(filter_, briefings)
+            view = filter_.apply(briefings, index=self.search_index, changed=changed, bookmarked=bookmarked)
         self._last_read = (text, [id(b) for b in briefings], filter_, view)
         return filter_, view
+
+    def _flags(self, filter_: Filter, briefings: list[Briefing]) -> tuple[Predicate | None, Predicate | None]:
+        """The flags as the reader knows them now: its own marks and bookmarks, the store's for others.
+
+        Read afresh each time (a flag's filter is never reused from the last key): marks clear
+        as items are read, and ``b`` adds or removes bookmarks.
+        """
+        if not filter_.flags:
+            return None, None
+        from brief_tui.model.filter_view import flagged
+        from brief_tui.state.flags import read_flags
+
+        others = [b for b in briefings if b.id != self.briefing.id]
+        flags = read_flags(self.store, others, filter_.flags) if others else None
+        changed = dict(flags.changed) if flags else {}
+        bookmarked = dict(flags.bookmarked) if flags else {}
+        changed[self.briefing.id] = set(self.reading.marks) if self.reading is not None else set()
+        bookmarked[self.briefing.id] = set(self._bookmarked)
+        return flagged(briefings, changed), flagged(briefings, bookmarked)
 
     def action_filter(self) -> None:
         """`f`: open the filter input on the active filter, to edit."""

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from brief_tui.commands.search import main
+from brief_tui.loader import load_briefing
+from brief_tui.state import open_store
+from brief_tui.state.reading import Reading
 from tests.commands.helpers import BUILTIN_ID, ESCAPE, HOSTILE, LIBRARY, SMALL, run, run_in_pty
+from tests.conftest import BUILTIN
 
 
 def search(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], str]:
@@ -152,3 +159,72 @@ def test_show_with_a_bad_filter_exits_2(capsys: pytest.CaptureFixture[str]) -> N
     assert status == 2
     assert out == ""
     assert "did you mean 'status:'" in err
+
+
+NEW_EVENT = """  - id: geneva-round
+    date: "2025-12-10"
+    title: Geneva round on territory
+    status: scheduled
+    threads: [territory]
+"""
+
+
+def items_of(lines: list[str]) -> list[str]:
+    """The items a search printed, leaving out the briefing's own overview (every filter keeps it)."""
+    return sorted(a for line in lines if "/" in (a := line.split("  ", 1)[0]))
+
+
+@pytest.fixture
+def read_then_edited(tmp_path: Path) -> Path:
+    """The built-in briefing opened once in the reader (state in BRIEF_STATE_DIR), then edited."""
+    path = tmp_path / "talks.yaml"
+    shutil.copy(BUILTIN, path)
+    Reading(open_store(), load_briefing(path, cache=False).briefing)
+    text = path.read_text(encoding="utf-8")
+    open_ = "    group: Core issues\n    status: open\n"
+    text = text.replace(open_, open_.replace("open", "stalled"), 1)
+    path.write_text(text.replace("\nevents:\n", "\nevents:\n" + NEW_EVENT, 1), encoding="utf-8")
+    return path
+
+
+def test_show_filter_changed_keeps_what_changed_since_the_reader_last_read(
+    capsys: pytest.CaptureFixture[str], read_then_edited: Path
+) -> None:
+    status, out, err = show(capsys, "--filter", "changed", "--plain", str(read_then_edited))
+    assert status == 0, err
+    assert out.startswith("filtered: 1 of 6 threads\n")
+    threads = out.split("\nThreads\n", 1)[1].split("\nSummary\n", 1)[0]
+    assert "[territory]" in threads
+    assert "[peace-plan]" not in threads
+
+
+def test_search_filter_changed_finds_only_what_changed(
+    capsys: pytest.CaptureFixture[str], read_then_edited: Path
+) -> None:
+    status, lines, err = search(capsys, "territory", str(read_then_edited), "--filter", "changed")
+    assert status == 0, err
+    assert items_of(lines) == [f"{BUILTIN_ID}/geneva-round", f"{BUILTIN_ID}/territory"]
+    assert items_of(search(capsys, "Hnatov", str(read_then_edited))[1])  # found, but unchanged
+    assert items_of(search(capsys, "Hnatov", str(read_then_edited), "--filter", "changed")[1]) == []
+
+
+def test_a_briefing_never_read_has_nothing_changed_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = show(capsys, "--filter", "changed", "--plain")
+    assert status == 0
+    assert out.startswith("filtered: 0 of 6 threads\n")
+    assert f"changed: {BUILTIN_ID} was never read in the reader" in err
+
+
+def test_filter_bookmarked_keeps_the_reader_s_bookmarks(capsys: pytest.CaptureFixture[str]) -> None:
+    store = open_store()
+    store.add_bookmark(BUILTIN_ID, "dmitriev")
+    store.add_bookmark(BUILTIN_ID, "security-guarantees")
+    store.close()
+    status, lines, err = search(capsys, "Dmitriev", "--filter", "bookmarked")
+    assert status == 0, err
+    assert items_of(lines) == [f"{BUILTIN_ID}/dmitriev"]
+    assert items_of(search(capsys, "Hnatov", "--filter", "bookmarked")[1]) == []
+    status, out, _ = show(capsys, "--filter", "bookmarked status:near-agreement", "--plain")
+    assert status == 0
+    assert out.startswith("filtered: 1 of 6 threads\n")
+    assert "[security-guarantees]" in out.split("\nThreads\n", 1)[1]

@@ -8,7 +8,7 @@ import pytest
 
 from brief_tui.loader import load_briefing
 from brief_tui.model import Actor, Briefing, Citation, Event, Party, Position, Quote, Source, Thread, parse_date
-from brief_tui.model.filter_view import FilterView
+from brief_tui.model.filter_view import FilterView, flagged
 from brief_tui.model.filters import TERMS, parse_filter
 from brief_tui.model.search import SearchIndex
 
@@ -258,7 +258,28 @@ def test_flags_apply_when_the_caller_gives_a_predicate(made: Briefing) -> None:
     shown = view("bookmarked", made, bookmarked=marked.__contains__)
     assert [t.id for t in shown.threads] == ["prisoners"]
     assert [e.id for e in shown.events] == ["swap"]
-    assert view("changed", made).counts().describe() == "3 of 3 threads, 4 of 4 events"
+
+
+def test_a_flag_without_state_keeps_nothing(made: Briefing) -> None:
+    assert view("changed", made).counts().describe() == "0 of 3 threads, 0 of 4 events"
+    assert not view("bookmarked", made).keeps(made.get("lavrov"))  # type: ignore[arg-type]
+
+
+def test_a_flagged_event_keeps_its_threads_and_not_their_other_events(made: Briefing) -> None:
+    shown = view("changed", made, changed=flagged([made], {made.id: {"talks"}}))
+    assert [t.id for t in shown.threads] == ["land", "guarantees"]
+    assert [e.id for e in shown.events] == ["talks"]
+
+
+def test_flagged_reads_ids_by_briefing_and_skips_ids_it_does_not_know(made: Briefing) -> None:
+    keeps = flagged([made], {made.id: {"lavrov", "gone"}, "another": {"umerov"}})
+    assert keeps(made.get("lavrov"))  # type: ignore[arg-type]
+    assert not keeps(made.get("umerov"))  # type: ignore[arg-type]
+    shown = view("bookmarked party:ru", made, bookmarked=keeps)
+    assert shown.keeps(made.get("lavrov"))  # type: ignore[arg-type]
+    assert not shown.keeps(made.get("reuters"))  # type: ignore[arg-type]
+    assert parse_filter("bookmarked party:ru changed").flags == {"bookmarked", "changed"}
+    assert parse_filter("party:ru").flags == frozenset()
 
 
 def test_other_items_are_kept_unless_a_term_speaks_of_them(made: Briefing) -> None:
