@@ -39,6 +39,20 @@ class Step:
 READER_STEPS = (Step("next_thread", "]"), Step("focus_timeline", "3"), Step("timeline", "l"))
 READER_STEPS += (Step("last_event", "end"), Step("zoom", "+"))
 FLOOR_STEPS = (Step("next_thread", "]"),)
+# Search and filter on screen (issue 11), after the reader's keys: one keystroke of a query
+# (its results listed), `n` from one result to the next item (a query of one match an item:
+# the generated events' place), a filter applied with enter, and cleared with `F`.
+SEARCH_STEPS = (
+    Step("search_open", "/", measured=False),
+    Step("search_typed", "Genev", measured=False),
+    Step("search_keystroke", "a"),
+    Step("search_enter", "enter", measured=False),
+    Step("search_next", "n"),
+    Step("filter_open", "f", measured=False),
+    Step("filter_typed", "status:open", measured=False),
+    Step("filter", "enter"),
+    Step("filter_clear", "F"),
+)
 
 
 @dataclass
@@ -142,6 +156,9 @@ def make_scenarios(
         label = f"{events:,} events"
         scenarios.append(Scenario(f"{label}, first open", [*app, str(path)], needles, cache="cold"))
         scenarios.append(Scenario(f"{label}, cached", [*app, str(path)], needles, cache="warm"))
+    if files:  # search and filter on screen: on the biggest cached open
+        biggest = next(s for s in scenarios if s.name == f"{sizes[-1][0]:,} events, cached")
+        biggest.steps = READER_STEPS + SEARCH_STEPS
     if wide and files:
         events = sizes[-1][0]
         scenarios.append(

@@ -27,13 +27,14 @@ from brief_tui.model.fields import item_fields
 from brief_tui.model.items import Briefing, Item
 from brief_tui.model.query import ODD, Query, Snippet, fold, make_snippet, parse_query
 
-__all__ = ["Hit", "Owner", "Result", "SearchIndex", "SearchResults", "kind_of"]
+__all__ = ["Hit", "Owner", "Result", "SearchIndex", "SearchResults", "kind_of", "narrows"]
 
 Owner: TypeAlias = Item | Briefing
 """What a result opens: an item, or a briefing (its title, summary and key points)."""
 
 _SEPARATOR = b"\x00"  # between fields; fold() never leaves one in a text
 _CHUNK_BYTES = 1 << 16
+_RECENT_QUERIES = 8  # remembered for backspace, and narrowed from as the reader types on
 
 
 def kind_of(owner: Owner) -> str:
@@ -111,6 +112,8 @@ class SearchIndex:
         self._fields: list[str] = []
         self._chunks: list[_Chunk] = []
         self._lock = threading.Lock()
+        self._recent: dict[tuple[tuple[str, ...], bool], tuple[Query, list[int]]] = {}
+        """The last few queries' items (before any filter), for the keys that follow."""
 
     @property
     def built(self) -> bool:
@@ -174,17 +177,54 @@ class SearchIndex:
         """The items matching ``query`` in document order; ``keep`` (a filter) may drop some."""
         parsed = parse_query(query) if isinstance(query, str) else query
         self.build()
-        found: list[int] = []
-        if not parsed.empty:
-            keys = parsed.keys
-            # Scan for the longest word (likely the rarest); check the others within each item.
-            order = sorted(range(len(keys)), key=lambda i: -len(keys[i]))
-            for chunk in self._chunks:
-                found += self._scan(chunk, parsed, order)
+        found = self._found(parsed) if not parsed.empty else []
         if keep is not None:
             owners = self._owners
             found = [item for item in found if keep(owners[item])]
-        return SearchResults(self, parsed, found)
+        return SearchResults(self, parsed, list(found))
+
+    def _found(self, query: Query) -> list[int]:
+        """The items holding every word: remembered for the last few queries, and narrowed from them.
+
+        Typing a query extends it a key at a time, and each longer query matches a subset of
+        what the shorter one did: only those items are checked again, not the whole index.
+        """
+        recent = self._recent
+        key = (query.words, query.case_sensitive)
+        known = recent.pop(key, None)
+        if known is not None:
+            found = known[1]
+        else:
+            wider = next((items for earlier, items in reversed(recent.values()) if narrows(earlier, query)), None)
+            found = self._scan_all(query) if wider is None else self._check(wider, query)
+        recent[key] = (query, found)  # the most recent last
+        while len(recent) > _RECENT_QUERIES:
+            del recent[next(iter(recent))]
+        return found
+
+    def _scan_all(self, query: Query) -> list[int]:
+        keys = query.keys
+        # Scan for the longest word (likely the rarest); check the others within each item.
+        order = sorted(range(len(keys)), key=lambda i: -len(keys[i]))
+        found: list[int] = []
+        for chunk in self._chunks:
+            found += self._scan(chunk, query, order)
+        return found
+
+    def _check(self, items: list[int], query: Query) -> list[int]:
+        """Those of ``items`` that hold every word of the query."""
+        keys, exact = query.keys, query.case_sensitive
+        chunks, owner_chunk = self._chunks, self._owner_chunk
+        found: list[int] = []
+        for item in items:
+            chunk = chunks[owner_chunk[item]]
+            local = item - chunk.first_item
+            blob, start, end = chunk.blob, chunk.item_starts[local], chunk.item_starts[local + 1]
+            if all(blob.find(key, start, end) >= 0 for key in keys) and (
+                not exact or all(self._holds_cased(item, query, i) for i in range(len(keys)))
+            ):
+                found.append(item)
+        return found
 
     def _scan(self, chunk: _Chunk, query: Query, order: Sequence[int]) -> list[int]:
         """The items of a chunk holding every word: found by the first word, checked for the rest.
@@ -353,6 +393,17 @@ class SearchResults(Sequence[Result]):
     def _hit(self, position: int, where: tuple[int, int]) -> Hit:
         at, word = where
         return self.search_index.hit(position, self._items[position], at, len(self.query.words[word]))
+
+
+def narrows(wider: Query, query: Query) -> bool:
+    """Whether every item ``query`` matches is one ``wider`` matches too (so only those need checking).
+
+    So it is when each word of ``wider`` lies inside a word of ``query``: folded when
+    ``wider`` ignores case, as written when both count case.
+    """
+    if not wider.case_sensitive:
+        return all(any(key in longer for longer in query.keys) for key in wider.keys)
+    return query.case_sensitive and all(any(word in longer for longer in query.words) for word in wider.words)
 
 
 def _owners_in_order(briefing: Briefing) -> Iterator[Owner]:

@@ -31,6 +31,8 @@ MATCH_STYLE = "reverse"
 MAX_ROWS = 30
 """Rows listed at most; more words narrow the list (each row costs layout time on every key)."""
 KIND_WIDTH = 9
+VISIBLE_ROWS = 12
+"""Rows of results on screen at once (the list scrolls through the rest)."""
 
 
 def result_row(result: Result, width: int, *, with_briefing: bool) -> Content:
@@ -53,16 +55,14 @@ class SearchBar(Vertical):
         dock: bottom;
         background: $panel;
         margin-bottom: 1;  /* above the key bar, which is docked at the bottom too */
-        height: auto;
-        max-height: 60%;
+        height: 2;  /* the count and the input; the list's rows are added as they come (_fit) */
         display: none;
     }
     SearchBar.-open {
         display: block;
     }
     SearchBar OptionList, SearchBar OptionList:focus {
-        height: auto;
-        max-height: 12;
+        height: 0;  /* set to the rows shown (at most VISIBLE_ROWS) as results come */
         width: 1fr;
         border: none;
         padding: 0;
@@ -150,10 +150,22 @@ class SearchBar(Vertical):
         found = self.query_one(OptionList)
         width = max(30, (self.size.width or self.app.size.width) - 4)
         rows = [Option(result_row(r, width, with_briefing=self._several), id=str(r.index)) for r in results[:MAX_ROWS]]
+        self._fit(len(rows))
         found.set_options(rows)
         if rows:
             found.highlighted = 0
-        self.query_one("#search-count", Static).update(Content(_count(len(results), query)))
+        self.query_one("#search-count", Static).update(Content(_count(len(results), query)), layout=False)
+
+    def _fit(self, rows: int) -> None:
+        """Size the list to its rows (one line each, at most VISIBLE_ROWS and 60% of the screen).
+
+        Heights of their own, not ``auto``: the input lays itself out again at every key, and
+        an ``auto`` bar would take the whole screen's layout with it (more than the search costs
+        at 80x24). Set this way, the screen is laid out again only when the rows shown change.
+        """
+        shown = min(rows, VISIBLE_ROWS, max(1, int(self.app.size.height * 0.6) - 2))
+        self.query_one(OptionList).styles.height = shown
+        self.styles.height = shown + 2  # the count and the input below the list
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: open the highlighted result."""

@@ -11,7 +11,7 @@ import pytest
 from brief_tui.loader import load_briefing
 from brief_tui.model import Actor, Briefing, Event, KeyPoint, OpenQuestion, Party, Quote, Thread, parse_date
 from brief_tui.model.query import fold, make_snippet, normal, parse_query
-from brief_tui.model.search import SearchIndex, kind_of
+from brief_tui.model.search import SearchIndex, kind_of, narrows
 
 BUILTIN = Path(__file__).resolve().parents[2] / "content" / "ukraine-peace-talks.yaml"
 
@@ -324,3 +324,43 @@ def test_a_worker_and_a_keystroke_may_build_at_once(builtin: Briefing) -> None:
         worker.join()
     assert len(index) == len(SearchIndex([builtin]))
     assert addresses(index, "Umerov") == addresses(SearchIndex([builtin]), "Umerov")
+
+
+def _fresh(briefing: Briefing, query: str) -> list[str]:
+    """What an index that remembers no earlier query finds."""
+    return addresses(SearchIndex([briefing]), query)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Dmitriev",  # a capital: case counts from the first key
+        "peace plan",  # a second word
+        '"peace pl',  # an unclosed phrase, growing
+        "plan Peace",  # case counts from the last word on
+        "witkoff kushner",
+    ],
+)
+def test_typing_a_query_key_by_key_finds_what_a_fresh_search_does(builtin: Briefing, typed: str) -> None:
+    index = SearchIndex([builtin])
+    for end in [*range(1, len(typed) + 1), *range(len(typed) - 1, 0, -1)]:  # typed, then backspaced
+        assert addresses(index, typed[:end]) == _fresh(builtin, typed[:end]), typed[:end]
+
+
+def test_a_longer_query_is_checked_only_against_what_the_shorter_found(builtin: Briefing) -> None:
+    index = SearchIndex([builtin])
+    index.search("plan")
+    index._scan = None  # type: ignore[assignment,method-assign]  # a scan of the whole index would fail
+    assert addresses(index, "plan peace") == _fresh(builtin, "plan peace")
+    assert addresses(index, "plan") == _fresh(builtin, "plan")  # remembered
+
+
+def test_narrows_only_when_every_word_lies_inside_a_word_of_the_new_query() -> None:
+    assert narrows(parse_query("pla"), parse_query("plan"))
+    assert narrows(parse_query("plan"), parse_query("peace plan"))
+    assert narrows(parse_query("pla"), parse_query("Plan"))  # ignoring case covers counting it
+    assert narrows(parse_query("Pla"), parse_query("Plan"))
+    assert not narrows(parse_query("Pla"), parse_query("plan"))  # counting case does not cover ignoring it
+    assert not narrows(parse_query("plan"), parse_query("pla"))
+    assert not narrows(parse_query("plan peace"), parse_query("plan"))
+    assert narrows(parse_query('"peace pl'), parse_query('"peace plan"'))
