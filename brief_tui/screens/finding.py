@@ -3,9 +3,9 @@
 A mixin of :class:`~brief_tui.screens.reader.ReaderScreen`, kept apart so the reader stays
 short: it owns the search bar, the filter input and chips, the search index (built in a
 worker after the first frame, shared by every reader of the same briefings) and the active
-filter. A filter rebuilds the sidebar and the timeline from the briefing as the filter
-leaves it, so ``]`` ``[`` ``}`` ``{`` and every pane's moves see only what is kept; the
-detail pane gets a lens: the search words marked, the filter's dropped rows left out.
+filter. A filter narrows the sidebar and the timeline (kept, not made again) to the briefing
+as the filter leaves it, so ``]`` ``[`` ``}`` ``{`` and every pane's moves see only what is
+kept; the detail pane gets a lens: the search words marked, the filter's dropped rows left out.
 """
 
 from __future__ import annotations
@@ -321,22 +321,22 @@ class Finding(Screen[None]):
             return
         self.call_after_refresh(self.apply_filter, "")
 
-    async def on_filter_input_applied(self, message: FilterInput.Applied) -> None:
+    def on_filter_input_applied(self, message: FilterInput.Applied) -> None:
         """Enter on a filter that reads: make it active."""
-        await self.apply_filter(message.text)
+        self.apply_filter(message.text)
         self._refocus()
 
     def on_filter_input_cancelled(self, message: FilterInput.Cancelled) -> None:
         """Escape: the filter stays as it was."""
         self._refocus()
 
-    async def apply_filter(self, text: str) -> None:
-        """Make ``text`` the active filter ("" clears it): rebuild the sidebar and timeline, relens the pane."""
+    def apply_filter(self, text: str) -> None:
+        """Make ``text`` the active filter ("" clears it): narrow the sidebar and timeline, relens the pane."""
         filter_, view = self._read_filter(text)
         self.active_filter, self.filter_view = (filter_, view) if view is not None else (None, None)
         shown = self.filter_view.shown(self.briefing) if self.filter_view is not None else self.briefing
         self.overview = Overview(shown)  # the overview lists what the filter leaves
-        await self._rebuild_panes(shown)
+        self._narrow_panes(shown)
         chips = self.query_one(FilterChips)
         counts = self.filter_view.counts(self.briefing).describe() if self.filter_view is not None else ""
         chips.show(self.active_filter.chips if self.active_filter else [], counts)
@@ -350,27 +350,12 @@ class Finding(Screen[None]):
         scroll = int(self.detail.scroll_y) if place.item is self.detail.item else 0
         self.go(place.moved(scroll=scroll), restore=True)
 
-    async def _rebuild_panes(self, shown: Briefing) -> None:
-        from brief_tui.widgets.thread_list import OVERVIEW_ID, ThreadList
-        from brief_tui.widgets.timeline import Timeline
-
-        focused = self.app.focused
-        old_sidebar = self.sidebar
-        await old_sidebar.remove()
-        sidebar = ThreadList(shown, id="sidebar")
-        # Highlight the reader's thread before mounting: the list reports its highlight once mounted,
-        # and a report of the first row (the overview) would take the reader away from the thread.
-        thread = self.place.thread
-        kept = thread is not None and any(t is thread for t in shown.threads)
-        sidebar.highlighted = sidebar.get_option_index(thread.id if kept and thread is not None else OVERVIEW_ID)
-        await self.query_one("#sidebar-pane").mount(sidebar)
-        old_timeline = self.timeline
-        if old_timeline is not None:
-            await old_timeline.remove()
-            timeline = Timeline(shown, id="timeline")
-            await self.query_one("#timeline-pane").mount(timeline)
-        if focused is old_sidebar or focused is old_timeline:
-            self._refocus()
+    def _narrow_panes(self, shown: Briefing) -> None:
+        """The sidebar and the timeline show what the filter keeps (``shown`` is the briefing: everything)."""
+        self.sidebar.show_only(shown)
+        timeline = self.timeline
+        if timeline is not None:
+            timeline.show_only(None if shown is self.briefing else shown)
 
     def _refocus(self) -> None:
         """Focus the reader's pane again (a bar had it)."""

@@ -175,3 +175,21 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.Entered())
+
+    # -- a filter's view (the reader's `f`) --------------------------------------------------
+
+    def show_only(self, shown: Briefing) -> None:
+        """List ``shown``'s threads (a filter's view of the briefing, or the briefing again), reporting nothing.
+
+        The list is kept, not made again; the highlight stays on its thread if it is listed,
+        otherwise it goes to the overview.
+        """
+        current = self.thread
+        self.briefing = shown
+        self._threads = {thread.id: thread for thread in shown.threads}
+        self._groups = shown.sidebar_groups()
+        self._order = [thread for _, threads in self._groups for thread in threads]
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(self._build_options())
+            listed = current is not None and current.id in self._threads
+            self.highlighted = self.get_option_index(current.id if listed and current else OVERVIEW_ID)

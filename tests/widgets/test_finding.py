@@ -285,3 +285,29 @@ async def test_search_covers_every_briefing_of_a_library_and_opens_the_others(tm
         assert second.briefing.id == "other"
         await until(pilot, lambda: isinstance(second.detail.item, Thread))
         assert second.detail.item.id == "territory"  # type: ignore[union-attr]
+
+
+async def test_a_filter_narrows_the_panes_it_has_and_clearing_it_brings_back_the_same(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        sidebar, timeline = screen.sidebar, screen.timeline
+        assert timeline is not None
+        whole = timeline._data
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: isinstance(screen.detail.item, Thread))
+        await pilot.press("f", *"status:open", "enter")
+        await until(pilot, lambda: sidebar_ids(screen) == ["territory", "peace-plan"])
+        assert screen.sidebar is sidebar  # kept, not made again
+        assert screen.timeline is timeline
+        assert timeline._data is not whole
+        assert timeline.selected is not None
+        assert any(t.id == "territory" for t in timeline.selected.threads)  # still on the reader's thread
+        assert sidebar.thread is not None
+        assert sidebar.thread.id == "territory"
+        await pilot.press("F")
+        await until(pilot, lambda: screen.active_filter is None)
+        assert timeline._data is whole  # the whole briefing's timeline, not laid out again
+        assert len(sidebar_ids(screen)) == len(screen.briefing.threads)
+        assert sidebar.thread is not None
+        assert sidebar.thread.id == "territory"

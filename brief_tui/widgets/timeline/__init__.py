@@ -630,3 +630,38 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
             palette=palette,
             deadline=index in self._data.deadlines,
         )
+
+    # -- a filter's view (the reader's `f`) --------------------------------------------------
+
+    _whole: TimelineData | None = None
+    """The data of every event the timeline was made with, kept while a filter shows fewer."""
+
+    def show_only(self, shown: Briefing | None) -> None:
+        """Show only ``shown``'s threads and events (a filter's view of the briefing); None: every event again.
+
+        The timeline is kept, not made again: its zoom, lane mode, thread and (if kept) selected
+        event stay. The whole briefing's data and zoom layouts are kept too, so clearing a
+        filter lays nothing out again; a filter's view is laid out for what it keeps only.
+        """
+        self._whole = self._whole or self._data
+        selected, thread, merged = self.selected, self._cursor.thread, self._cursor.merged
+        self._data = self._whole if shown is None else TimelineData(shown)
+        self._cursor = Cursor(self._data)
+        self._cursor.merged = merged
+        self._cursor.thread = thread
+        kept = self._data.index.get(selected) if selected is not None else None
+        move = self._cursor.to(kept) if kept is not None else self._cursor.for_thread(thread) if thread else None
+        if move is None and self._cursor.selected is not None:
+            move = self._cursor.to(self._cursor.selected)
+        if move is not None:
+            self._cursor.selected, self._cursor.lane = move
+        self._longest_title = {
+            mode: max((cell_len(clean_line(lane.title)) for lane in self._data.lanes_for(mode)), default=4)
+            for mode in (False, True)
+        }
+        self._asof_row_cache = None
+        self._strips.clear()
+        if self.size.area:
+            self._update_virtual_size()
+            self._scroll_to_selection(center=True)
+        self.refresh()
