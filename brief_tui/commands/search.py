@@ -110,7 +110,9 @@ def flag_predicates(prog: str, filter_: Filter, briefings: list[Briefing]) -> tu
 def result_line(result: Result, width: int) -> tuple[str, str, str, tuple[tuple[int, int], ...]]:
     """The columns of one line (address, kind, snippet) and where the words are in the snippet."""
     room = max(_MIN_SNIPPET, width - len(result.address) - len(result.kind) - 2 * len(_GAP))
-    snippet = result.snippet(room)
+    from brief_tui.render.as_read import as_read
+
+    snippet = result.snippet(room, as_read=as_read)
     return result.address, result.kind, snippet.text, snippet.spans
 
 

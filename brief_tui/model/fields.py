@@ -24,9 +24,11 @@ from brief_tui.model.items import (
     Version,
 )
 
-__all__ = ["item_fields"]
+__all__ = ["MARKDOWN_FIELDS", "item_fields"]
 
 Fields = Iterator[tuple[str, str]]
+MARKDOWN_FIELDS = frozenset({"summary", "part summary"})
+"""The fields written in Markdown (FORMAT.md's summaries): the reader sees their words, not their marks."""
 
 
 def item_fields(owner: Item | Briefing) -> Fields:

@@ -77,8 +77,19 @@ class Result:
             return self.briefing.id
         return self.briefing.address(self.item)
 
-    def snippet(self, width: int = 72) -> Snippet:
-        """The matched field around its first match, about ``width`` characters, one line."""
+    def snippet(self, width: int = 72, *, as_read: Callable[[str, str], str] | None = None) -> Snippet:
+        """The matched field around its first match, about ``width`` characters, one line.
+
+        ``as_read`` gives a field's text as the reader sees it (a Markdown summary's words:
+        link text, no ``**``): the snippet is cut from that, around the first match in it.
+        A match only in what the reader does not see (a link's address) keeps the field as written.
+        """
+        if as_read is not None:
+            shown = as_read(self.field, self.text)
+            found = self.query.spans(shown) if shown != self.text else []
+            if found:
+                start, end = found[0]
+                return make_snippet(shown, start, self.query, width, end - start)
         first = self.first
         return make_snippet(self.text, first.start, self.query, width, first.end - first.start)
 

@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from brief_tui.render.as_read import as_read
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
@@ -40,7 +42,7 @@ def result_row(result: Result, width: int, *, with_briefing: bool) -> Content:
     head = Content.styled(f"{result.kind:<{KIND_WIDTH}}", "dim")
     if with_briefing:
         head += Content.styled(result.briefing.id + "  ", "dim")
-    snippet = result.snippet(max(20, width - len(head)))
+    snippet = result.snippet(max(20, width - len(head)), as_read=as_read)
     body = Content(snippet.text)
     for start, end in snippet.spans:
         body = body.stylize(MATCH_STYLE, start, end)

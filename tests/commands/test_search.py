@@ -228,3 +228,11 @@ def test_filter_bookmarked_keeps_the_reader_s_bookmarks(capsys: pytest.CaptureFi
     assert status == 0
     assert out.startswith("filtered: 1 of 6 threads\n")
     assert "[security-guarantees]" in out.split("\nThreads\n", 1)[1]
+
+
+def test_snippets_show_summaries_as_read_not_their_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines, _ = search(capsys, "peace plan")
+    assert status == 0
+    guarantees = next(line for line in lines if line.startswith(f"{BUILTIN_ID}/security-guarantees  thread"))
+    assert "peace plan" in guarantees
+    assert not any("](#" in line or "**" in line for line in lines)

@@ -311,3 +311,12 @@ async def test_a_filter_narrows_the_panes_it_has_and_clearing_it_brings_back_the
         assert len(sidebar_ids(screen)) == len(screen.briefing.threads)
         assert sidebar.thread is not None
         assert sidebar.thread.id == "territory"
+
+
+async def test_result_rows_show_summaries_as_read(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search(pilot, app, "peace plan")
+        rows = result_rows(screen)
+        assert any(r.startswith("thread") and "peace plan" in r for r in rows)
+        assert not any("](#" in r for r in rows)
