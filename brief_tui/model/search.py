@@ -34,7 +34,8 @@ Owner: TypeAlias = Item | Briefing
 
 _SEPARATOR = b"\x00"  # between fields; fold() never leaves one in a text
 _CHUNK_BYTES = 1 << 16
-_RECENT_QUERIES = 8  # remembered for backspace, and narrowed from as the reader types on
+# Queries remembered (their items as arrays, 8 bytes an item), for backspace and to narrow from.
+_RECENT_QUERIES = 16
 
 
 def kind_of(owner: Owner) -> str:
@@ -123,7 +124,7 @@ class SearchIndex:
         self._fields: list[str] = []
         self._chunks: list[_Chunk] = []
         self._lock = threading.Lock()
-        self._recent: dict[tuple[tuple[str, ...], bool], tuple[Query, list[int]]] = {}
+        self._recent: dict[tuple[tuple[str, ...], bool], tuple[Query, array[int]]] = {}
         """The last few queries' items (before any filter), for the keys that follow."""
 
     @property
@@ -188,13 +189,13 @@ class SearchIndex:
         """The items matching ``query`` in document order; ``keep`` (a filter) may drop some."""
         parsed = parse_query(query) if isinstance(query, str) else query
         self.build()
-        found = self._found(parsed) if not parsed.empty else []
+        found = list(self._found(parsed)) if not parsed.empty else []
         if keep is not None:
             owners = self._owners
             found = [item for item in found if keep(owners[item])]
-        return SearchResults(self, parsed, list(found))
+        return SearchResults(self, parsed, found)
 
-    def _found(self, query: Query) -> list[int]:
+    def _found(self, query: Query) -> array[int]:
         """The items holding every word: remembered for the last few queries, and narrowed from them.
 
         Typing a query extends it a key at a time, and each longer query matches a subset of
@@ -207,7 +208,7 @@ class SearchIndex:
             found = known[1]
         else:
             wider = next((items for earlier, items in reversed(recent.values()) if narrows(earlier, query)), None)
-            found = self._scan_all(query) if wider is None else self._check(wider, query)
+            found = array("l", self._scan_all(query) if wider is None else self._check(wider, query))
         recent[key] = (query, found)  # the most recent last
         while len(recent) > _RECENT_QUERIES:
             del recent[next(iter(recent))]
@@ -222,7 +223,7 @@ class SearchIndex:
             found += self._scan(chunk, query, order)
         return found
 
-    def _check(self, items: list[int], query: Query) -> list[int]:
+    def _check(self, items: Sequence[int], query: Query) -> list[int]:
         """Those of ``items`` that hold every word of the query."""
         keys, exact = query.keys, query.case_sensitive
         chunks, owner_chunk = self._chunks, self._owner_chunk
