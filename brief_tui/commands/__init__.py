@@ -40,7 +40,8 @@ class CommandParser(argparse.ArgumentParser):
 def parse_args(parser: CommandParser, argv: Sequence[str]) -> argparse.Namespace | int:
     """The parsed arguments, or the exit status when parsing ends the command."""
     try:
-        return parser.parse_args(list(argv))
+        # Options and paths in any order, as grep takes them: ``brief search Q --filter F PATH``.
+        return parser.parse_intermixed_args(list(argv))
     except _Exit as leave:
         return leave.status
 

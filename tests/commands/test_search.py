@@ -236,3 +236,12 @@ def test_snippets_show_summaries_as_read_not_their_markdown(capsys: pytest.Captu
     guarantees = next(line for line in lines if line.startswith(f"{BUILTIN_ID}/security-guarantees  thread"))
     assert "peace plan" in guarantees
     assert not any("](#" in line or "**" in line for line in lines)
+
+
+def test_options_and_paths_come_in_any_order(capsys: pytest.CaptureFixture[str]) -> None:
+    # As grep takes them: the path after --filter once read as an unrecognised argument.
+    status = main(["plan", "--filter", "status:open", str(BUILTIN)])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 0
+    assert any("/peace-plan  thread" in line for line in lines)
+    assert not any("/security-guarantees  thread" in line for line in lines)
