@@ -2,6 +2,11 @@
 """Time search and filters in-process at a given size; print JSON.
 
     python benchmarks/search_bench.py --events 10000 --threads 500 [--runs 7]
+    python benchmarks/search_bench.py --library 1000:100 [--runs 3]
+
+With ``--library N:M``: a library of N briefings of M events, loaded as the reader loads it
+for its first `/` (through the parse cache, warmed first: the library is cached), then the
+keystrokes of search across all of it.
 
 Measures what the reader does at each key, without the terminal: building the index
 (done in a worker, off the first frame), its memory (tracemalloc over the build: what
@@ -27,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from generate import generate  # noqa: E402
+from generate import generate, generate_library  # noqa: E402
 
 QUERY = "ceasefire"
 FILTERS = (
@@ -111,6 +116,56 @@ def measure(events: int, threads: int, runs: int) -> dict[str, Any]:
     }
 
 
+def measure_library(count: int, events: int, runs: int) -> dict[str, Any]:
+    """Search across a cached library: loading it for the first `/`, the index, each keystroke."""
+    import os
+
+    from brief_tui.loader.index import open_shelf, refresh
+    from brief_tui.loader.opened import OpenedLibrary
+    from brief_tui.model.search import SearchIndex
+
+    with tempfile.TemporaryDirectory() as work:
+        os.environ["BRIEF_CACHE_DIR"] = str(Path(work) / "cache")
+        root = Path(work) / "library"
+        generate_library(root, count, events)
+        shelf = refresh(open_shelf([(root, "command line")]))  # fills the parse cache, as `brief list` does
+        opened = OpenedLibrary(shelf)
+        start = time.perf_counter()
+        briefings = opened.load_all()
+        load_ms = (time.perf_counter() - start) * 1000
+        before = _rss_mb()
+        start = time.perf_counter()
+        index = SearchIndex(briefings).build()  # builds each briefing's event graph too (a cached open has heads only)
+        build_ms = (time.perf_counter() - start) * 1000
+        memory = _rss_mb() - before
+    typed: dict[str, list[float]] = {QUERY[:n]: [] for n in range(1, len(QUERY) + 1)}
+    for _ in range(runs):
+        index._recent.clear()
+        for prefix, times in typed.items():
+            start = time.perf_counter()
+            for result in index.search(prefix)[:SCREENFUL]:
+                result.snippet()
+            times.append((time.perf_counter() - start) * 1000)
+    keys = {prefix: statistics.median(times) for prefix, times in typed.items()}
+    return {
+        "briefings": len(briefings),
+        "events": events,
+        "load_ms": load_ms,
+        "index_build_ms": build_ms,
+        "index_and_models_rss_mb": memory,
+        "keystroke_ms": keys,
+        "keystroke_worst_ms": max(keys.values()),
+    }
+
+
+def _rss_mb() -> float:
+    """This process's resident memory (Linux), in MB."""
+    import os
+
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
 def report_rows(events: int, threads: int, runs: int, *, smoke: bool = False) -> str:
     """The search and filter rows of run.py's report, measured in a fresh process."""
     import subprocess
@@ -157,8 +212,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--threads", type=int, default=500)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--library", metavar="N:M", help="search across a library of N briefings of M events")
     args = parser.parse_args(argv)
-    print(json.dumps(measure(args.events, args.threads, args.runs), indent=2, ensure_ascii=False))
+    if args.library:
+        count, events = (int(n) for n in args.library.split(":"))
+        figures = measure_library(count, events, args.runs)
+    else:
+        figures = measure(args.events, args.threads, args.runs)
+    print(json.dumps(figures, indent=2, ensure_ascii=False))
     return 0
 
 
