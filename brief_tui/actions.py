@@ -101,7 +101,7 @@ ACTIONS: tuple[Action, ...] = (
     _a(
         "command-palette",
         "ctrl+p",
-        "Command palette: run any action, jump to a thread",
+        "Command palette: run an action, jump to any item",
         "app",
         "command_palette",
         priority=True,
