@@ -97,6 +97,8 @@ class ReaderScreen(Finding, Following):
         )
 
     def on_mount(self) -> None:
+        if not self.query("#sidebar-pane"):
+            return  # the app is closing before the panes mounted (q while a big briefing loads)
         self._frame()
         self.sidebar.show_thread(None)
         timeline = self.timeline

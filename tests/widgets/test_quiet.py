@@ -253,7 +253,7 @@ async def test_the_loading_screen_stops_counting_once_the_reader_is_over_it(tmp_
     async with app.run_test(size=(80, 24)) as pilot:
         loading = app.screen
         assert isinstance(loading, LoadingScreen)
-        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), steps=3000)
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.is_mounted, steps=3000)
         notice = loading.query_one("#loading", Static)
         before = notice.render()
         loading.started -= 100  # a counter that would now read 100 s more
