@@ -77,7 +77,7 @@ def main(argv: Sequence[str]) -> int:
     keep = None
     if not filter_.empty:
         changed, bookmarked = flag_predicates(PROG, filter_, found.briefings)
-        keep = filter_.apply(found.briefings, index=index, changed=changed, bookmarked=bookmarked).keeps
+        keep = filter_.apply(found.briefings, index=index, changed=changed, bookmarked=bookmarked).keeps_found
     results = index.search(args.query, keep=keep)
     _write(results, sys.stdout, plain=args.plain)
     return 0 if len(results) else 1

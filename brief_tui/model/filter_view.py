@@ -318,6 +318,11 @@ class FilterView:
             return True
         return all(test.other(owner) is not False for test in self._tests)
 
+    def keeps_found(self, owner: Owner) -> bool:
+        """Whether a search result stays under the filter: as :meth:`keeps`, but a briefing's own
+        text (its overview) goes, for the filter narrows items and the overview is none of them."""
+        return not isinstance(owner, Briefing) and self.keeps(owner)
+
     def counts(self, briefing: Briefing | None = None) -> Counts:
         """Threads and events kept, of all (in one briefing, or all of them)."""
         chosen = [briefing] if briefing is not None else self.briefings

@@ -184,7 +184,7 @@ class Finding(Screen[None]):
         return title
 
     def _keep(self, owner: Owner) -> bool:
-        return self.filter_view is None or self.filter_view.keeps(owner)
+        return self.filter_view is None or self.filter_view.keeps_found(owner)
 
     # -- search ------------------------------------------------------------------------
 

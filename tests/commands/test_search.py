@@ -245,3 +245,13 @@ def test_options_and_paths_come_in_any_order(capsys: pytest.CaptureFixture[str])
     assert status == 0
     assert any("/peace-plan  thread" in line for line in lines)
     assert not any("/security-guarantees  thread" in line for line in lines)
+
+
+def test_under_a_filter_the_overview_is_not_a_match(capsys: pytest.CaptureFixture[str]) -> None:
+    # The briefing's own summary names Kushner; a filter narrows items, and the overview is none.
+    status, everything, _ = search(capsys, "Kushner")
+    assert any("  briefing  " in line for line in everything)
+    status, narrowed, _ = search(capsys, "Kushner", "--filter", "status:near-agreement")
+    assert status == 0
+    assert narrowed
+    assert not any("  briefing  " in line for line in narrowed)

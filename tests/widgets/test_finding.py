@@ -224,6 +224,7 @@ async def test_search_respects_the_filter(tmp_path: Path) -> None:
         assert threads
         assert all("peace plan" in r.lower() for r in threads)
         assert len(screen.query_one(SearchBar).results or []) < len(screen.search_index.search("plan"))
+        assert not any(r.startswith("briefing") for r in rows)  # the overview is not an item a filter keeps
 
 
 async def test_ctrl_p_umerov_offers_the_actor_and_jumps_to_him(tmp_path: Path) -> None:
