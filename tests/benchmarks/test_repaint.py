@@ -35,7 +35,10 @@ def resize(term: Any, cols: int, rows: int) -> None:
     term.screen.resize(rows, cols)
     term.cols, term.rows = cols, rows
     term.snapshot = [()] * rows
+    before = term.nbytes
     os.kill(term.pid, signal.SIGWINCH)
+    # A loaded machine may take longer than any quiet spell to begin the repaint: wait for it.
+    assert term.wait_until(lambda: term.nbytes > before, 10) is not None, term.tail()
 
 
 @pytest.fixture
@@ -56,7 +59,7 @@ def reader(tmp_path: Path) -> Iterator[Any]:
 def press(term: Any, key: str) -> int:
     start = term.nbytes
     term.send(key)
-    term.wait_until(lambda: term.nbytes > start, 3)
+    term.wait_until(lambda: term.nbytes > start, 10)
     term.settle(0.3, 10)
     written: int = term.nbytes - start
     return written
