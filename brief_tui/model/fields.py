@@ -33,7 +33,9 @@ MARKDOWN_FIELDS = frozenset({"summary", "part summary"})
 
 def item_fields(owner: Item | Briefing) -> Fields:
     """``(field, text)`` for every non-empty text of an item (or a briefing's overview)."""
-    for name, text in _BY_KIND[type(owner)](owner):
+    # By the nearest kind: a briefing as known on a date (time travel) is a Briefing too.
+    kind = next(k for k in type(owner).__mro__ if k in _BY_KIND)
+    for name, text in _BY_KIND[kind](owner):
         if text:
             yield name, text
 

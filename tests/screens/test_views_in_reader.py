@@ -168,3 +168,27 @@ async def test_hostile_content_shows_literally_in_every_view(tmp_path: Path) -> 
         await pilot.pause()
         assert reader(app).query_one(TimeBanner).display
     assert app.return_code in (None, 0)
+
+
+async def test_search_and_filter_work_while_travelling_in_time(tmp_path: Path) -> None:
+    """Search and a filter read the briefing as known then (its type was missing from the fields table)."""
+    from textual.widgets import OptionList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#travel-date", Input).value = "2025-11-30"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("slash", *"plan")
+        await pilot.pause()
+        screen = reader(app)
+        results = screen.query_one("#search-results", OptionList)
+        assert results.option_count > 0
+        await pilot.press("escape", "f", *"status:open")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert "filtered:" in detail_text(app)
