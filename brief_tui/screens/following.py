@@ -79,6 +79,7 @@ class Following(Screen[None]):
         def timeline(self) -> Timeline | None: ...
         def go(self, place: Place, *, reported_by: Widget | None = None, restore: bool = False) -> None: ...
         def here(self) -> Place: ...
+        def catch_up(self) -> None: ...
         def focus_pane(self, pane: str) -> Widget: ...
         def _visit(self, target: Shown) -> None: ...
         def marked(self, title: Text) -> Text: ...
@@ -299,6 +300,7 @@ class Following(Screen[None]):
 
     def action_next_changed(self) -> None:
         """Go to the next item new or changed since last read."""
+        self.catch_up()
         if self.reading is None:
             return
         item = self.place.item
@@ -336,6 +338,7 @@ class Following(Screen[None]):
 
     def action_toggle_bookmark(self) -> None:
         """Bookmark the current item, or remove its bookmark."""
+        self.catch_up()
         item = self.place.item
         if isinstance(item, Overview):
             self.app.notify("Bookmarks are for items: choose a thread, event or source first.", markup=False)
@@ -386,10 +389,12 @@ class Following(Screen[None]):
 
     def action_history_back(self) -> None:
         """Back to the item opened before this one, at its scroll."""
+        self.catch_up()
         self._travel_to(self.travel.back(self.leaving_item()))
 
     def action_history_forward(self) -> None:
         """Forward again."""
+        self.catch_up()
         self._travel_to(self.travel.forward(self.leaving_item()))
 
     def _travel_to(self, place: Place | None) -> None:
@@ -406,6 +411,7 @@ class Following(Screen[None]):
 
     def action_copy_address(self) -> None:
         """Copy the item's address (a source with a URL: the URL) to the clipboard by OSC 52."""
+        self.catch_up()
         item = self.place.item
         copied = item.url if isinstance(item, Source) and item.url else self._address(item)
         self.app.copy_to_clipboard(copied)

@@ -285,6 +285,7 @@ class ReaderScreen(Finding, Following):
 
     def action_next_thread_event(self) -> None:
         """Select the current thread's next event."""
+        self.catch_up()
         if self.timeline is None:
             return
         # With no thread chosen (the overview), "the current thread's" next event is simply the next.
@@ -295,6 +296,7 @@ class ReaderScreen(Finding, Following):
 
     def action_previous_thread_event(self) -> None:
         """Select the current thread's previous event."""
+        self.catch_up()
         if self.timeline is None:
             return
         if self.place.thread is None:
@@ -305,9 +307,32 @@ class ReaderScreen(Finding, Following):
     def on_thread_list_highlighted(self, message: ThreadList.Highlighted) -> None:
         thread = message.thread
         if thread is self.place.thread or thread is not self.sidebar.thread:
-            return  # not moved, or a stale report (the list's own, sent as it was mounted)
+            return  # not moved, caught up already, or a stale report (the list's own, sent as it was mounted)
+        self._follow_sidebar(thread)
+
+    def _follow_sidebar(self, thread: Thread | None) -> None:
         self.history.clear()
         self.go(self.place.showing(thread or self.overview, thread=thread), reported_by=self.sidebar)
+
+    def catch_up(self) -> None:
+        """Make the place what the focused pane shows, before a key acts on it.
+
+        A pane reports a move by a message, handled after keys already typed: ``j`` ``b`` in one
+        burst (typeahead over SSH) would bookmark the row ``j`` left. Reports that arrive later
+        find the place already there and do nothing.
+        """
+        focused = self.focused
+        sidebar = self.sidebar
+        if focused is sidebar and sidebar.thread is not self.place.thread:
+            self._follow_sidebar(sidebar.thread)
+        timeline = self.timeline
+        selected = timeline.selected if timeline is not None and focused is timeline else None
+        if timeline is not None and selected is not None and selected is not self.place.event:
+            self._follow_timeline(timeline, selected, timeline.lane_thread)
+
+    def _lane_moved(self, timeline: Timeline) -> bool:
+        lane = timeline.lane_thread
+        return lane is not None and lane is not self.place.thread
 
     def on_thread_list_entered(self, message: ThreadList.Entered) -> None:
         self._set_pane("detail")
@@ -320,8 +345,16 @@ class ReaderScreen(Finding, Following):
         In the merged lane there is no lane thread: the sidebar keeps the reader's thread
         (repainting it and the timeline's highlight on every step would cost time and bytes).
         """
-        thread = message.thread if message.thread is not None else self.place.thread
-        self.go(self.place.showing(message.event, event=message.event, thread=thread), reported_by=message.timeline)
+        timeline = message.timeline
+        if message.event is not timeline.selected or message.thread is not timeline.lane_thread:
+            return  # stale: the timeline moved on (keys in a burst); its last report, or catch_up, follows it
+        if message.event is self.place.event and not self._lane_moved(timeline):
+            return  # caught up already
+        self._follow_timeline(timeline, message.event, message.thread)
+
+    def _follow_timeline(self, timeline: Timeline, event: Event, lane: Thread | None) -> None:
+        thread = lane if lane is not None else self.place.thread
+        self.go(self.place.showing(event, event=event, thread=thread), reported_by=timeline)
 
     def on_timeline_opened(self, message: Timeline.Opened) -> None:
         self._visit(message.event)
@@ -384,6 +417,7 @@ class ReaderScreen(Finding, Following):
 
     def action_compare_versions(self) -> None:
         """Compare two versions of the document shown (the version shown and the one before it)."""
+        self.catch_up()
         from brief_tui.screens.compare import CompareScreen
 
         document = self._document()
@@ -396,6 +430,7 @@ class ReaderScreen(Finding, Following):
 
     def action_travel(self) -> None:
         """Ask for a date and show the briefing as known on it; escape there comes back to now."""
+        self.catch_up()
         from brief_tui.screens.travel import TravelScreen
 
         known = known_of(self.briefing)

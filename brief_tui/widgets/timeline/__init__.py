@@ -173,6 +173,11 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
         return self._data.events[index] if index is not None else None
 
     @property
+    def lane_thread(self) -> Thread | None:
+        """The thread of the lane the cursor is in (None in the merged lane and in Other)."""
+        return self._cursor.lane_thread
+
+    @property
     def zoom(self) -> str:
         """The zoom level: day, week, month, quarter or year."""
         return self._zoom or ZOOMS[1]
@@ -307,7 +312,9 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
         if move is None:
             return
         cursor = self._cursor
-        changed = move[0] != cursor.selected
+        # A new lane is news even on the same event (one event in several threads' lanes):
+        # the reader follows the lane's thread.
+        changed = move != (cursor.selected, cursor.lane)
         before = self._cursor_rows()
         cursor.selected, cursor.lane = move
         offset = self.scroll_offset
