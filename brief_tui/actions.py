@@ -209,6 +209,10 @@ ACTIONS: tuple[Action, ...] = (
     _a("open-event", "enter", "Show the event in the detail pane", "timeline", "open_event", palette=False),
     # The stance matrix
     _a("close-matrix", "escape,s", "Back to the reader", "matrix", "close", label="Back", palette=False),
+    _a("matrix-down", "j,down", "Next thread (row)", "matrix", "move(1, 0)", palette=False),
+    _a("matrix-up", "k,up", "Previous thread (row)", "matrix", "move(-1, 0)", palette=False),
+    _a("matrix-right", "l,right", "Next party (the list: next)", "matrix", "move(0, 1)", palette=False),
+    _a("matrix-left", "h,left", "Previous party (the list: previous)", "matrix", "move(0, -1)", palette=False),
     _a(
         "open-stance",
         "enter",

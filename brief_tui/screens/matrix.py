@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["MatrixScreen", "Stance"]
 
 _TITLE_MAX = 28
+SHORT = 20
 
 
 class Stance(NamedTuple):
@@ -84,6 +85,8 @@ class MatrixScreen(Screen[Stance | None]):
     """Parties (columns, by ``short``) by threads (rows); each cell the party's latest leaning."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("matrix")
+    # Below SHORT rows the legend gives way to the matrix (the cursor's line spells the leaning out).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]  # noqa: RUF012
 
     DEFAULT_CSS = """
     MatrixScreen {
@@ -94,6 +97,8 @@ class MatrixScreen(Screen[Stance | None]):
         #matrix-key { height: auto; color: $text-muted; }
         &.-narrow #matrix-grid { display: none; }
         &.-narrow #matrix-list { display: block; }
+        &.-short #matrix-key { display: none; }
+        &.-short #matrix-stance { max-height: 2; }
     }
     """
 
@@ -192,6 +197,21 @@ class MatrixScreen(Screen[Stance | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """``enter`` on a position opens its thread at that party."""
         self.action_open_stance()
+
+    def action_move(self, rows: int, columns: int) -> None:
+        """Move the cursor (vim keys and arrows alike); the list has one column, so any move steps it."""
+        if self.narrow:
+            listed = self.query_one("#matrix-list", OptionList)
+            step = rows or columns
+            for _ in range(abs(step)):
+                listed.action_cursor_down() if step > 0 else listed.action_cursor_up()
+            return
+        grid = self.query_one("#matrix-grid", DataTable)
+        row, column = grid.cursor_coordinate
+        grid.move_cursor(
+            row=max(0, min(row + rows, grid.row_count - 1)),
+            column=max(0, min(column + columns, len(grid.columns) - 1)),
+        )
 
     def action_open_stance(self) -> None:
         """Close the matrix and open the thread at the party under the cursor."""

@@ -141,3 +141,37 @@ async def test_as_known_on_a_date_the_screen_says_so(builtin: Briefing) -> None:
         await pilot.pause()
         assert "as known on 30 Nov 2025" in str(app.screen.query_one("#matrix-title", Static).render())
         assert "±C" not in grid_text(app)
+
+
+async def test_vim_keys_move_the_cursor_as_the_arrows_do(builtin: Briefing) -> None:
+    app = Host(builtin)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "l")
+        await pilot.pause()
+        assert stance_text(app).startswith("RU on Territory and the Donbas demand")
+        await pilot.press("j")
+        await pilot.pause()
+        assert stance_text(app).startswith("RU on US security guarantees")
+        await pilot.press("h", "k")
+        await pilot.pause()
+        assert stance_text(app).startswith("UA on Territory and the Donbas demand")
+        await pilot.press("k", "h", "h", "h")  # held against the edges: stays in the grid
+        await pilot.pause()
+        assert stance_text(app).startswith("US on Territory and the Donbas demand")
+
+
+async def test_at_40x12_the_list_shows_positions_and_j_k_move_it(builtin: Briefing) -> None:
+    app = Host(builtin)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one("#matrix-list", OptionList)
+        assert listed.size.height >= 4  # rows of the matrix, not only its caption and legend
+        shown = "\n".join(listed.render_line(y).text for y in range(listed.size.height))
+        assert "Territory" in shown
+        first = stance_text(app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert stance_text(app) != first
+        await pilot.press("k")
+        await pilot.pause()
+        assert stance_text(app) == first
