@@ -24,12 +24,15 @@ from brief_tui.widgets.key_bar import KeyBar
 from brief_tui.widgets.quiet import Pane
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.widget import Widget
 
     from brief_tui.loader import BriefingError
     from brief_tui.loader.opened import OpenedLibrary
     from brief_tui.model import Briefing
     from brief_tui.render.detail_rows import Shown
+    from brief_tui.screens.listing import ListingScreen
     from brief_tui.state import Bookmark, HistoryEntry, Store
     from brief_tui.state import Place as StoredPlace
     from brief_tui.state.reading import Reading
@@ -57,6 +60,9 @@ class Following(Screen[None]):
     _history_of_travel: History[Place] | None = None
     _watch: FileWatch | None = None
     _bookmarked: frozenset[str] = frozenset()
+    list_to_return_to: tuple[int, Callable[[str | None], None], str | None] | None = None
+    """After a row of a list (``w``, ``B``) opened an item: the history's depth then, the list's
+    opener and the row, so that ``escape`` back to that depth shows the list again at that row."""
     _navigating = False
     rebuilding = False
     """True while a reload recomposes the panes: no key acts on the screen until they are back."""
@@ -320,14 +326,25 @@ class Following(Screen[None]):
         self._tell_notices()
         self.app.notify("Marked everything read.", markup=False, timeout=3)
 
-    def action_digest(self) -> None:
+    def action_digest(self, row: str | None = None) -> None:
         """Show what changed since last read; the row chosen opens its item."""
         if self.reading is None:
             return
         from brief_tui.screens.digest import DigestScreen
 
         reading = self.reading
-        self.app.push_screen(DigestScreen(reading.changes, reading.mark), self._open_item_id)
+        digest = DigestScreen(reading.changes, reading.mark)
+        digest.start_at = row
+        self.app.push_screen(digest, lambda item_id: self._open_from_list(item_id, digest, self.action_digest))
+
+    def _open_from_list(
+        self, item_id: str | None, listing: ListingScreen[Any], reopen: Callable[[str | None], None]
+    ) -> None:
+        """Open a list's row; ``escape`` from the item comes back to the list, at that row."""
+        depth = len(self.history)
+        self._open_item_id(item_id)
+        if len(self.history) > depth:
+            self.list_to_return_to = (len(self.history), reopen, listing.chosen_row)
 
     def _open_item_id(self, item_id: str | None) -> None:
         item = self.briefing.get(item_id) if item_id else None
@@ -353,11 +370,13 @@ class Following(Screen[None]):
         self.app.notify(f"{said} {clean_line(self._address(item))}", markup=False, timeout=3)
         self._tell_notices()
 
-    def action_bookmarks(self) -> None:
+    def action_bookmarks(self, row: str | None = None) -> None:
         """List the bookmarks of every briefing."""
         from brief_tui.screens.bookmarks import BookmarksScreen
 
-        self.app.push_screen(BookmarksScreen(self.store, self._briefing_named), self._open_bookmark)
+        listing = BookmarksScreen(self.store, self._briefing_named)
+        listing.start_at = row
+        self.app.push_screen(listing, lambda bookmark: self._open_bookmark(bookmark, listing))
 
     def _briefing_named(self, briefing_id: str) -> Briefing | None:
         if briefing_id == self.briefing.id:
@@ -369,13 +388,16 @@ class Following(Screen[None]):
         results = library.results if library is not None else []
         return next((r.briefing for r in results if r.briefing.id == briefing_id), None)
 
-    def _open_bookmark(self, bookmark: Bookmark | None) -> None:
+    def _open_bookmark(self, bookmark: Bookmark | None, listing: ListingScreen[Any] | None = None) -> None:
         self._bookmarked = frozenset(self.store.bookmarked(self.briefing.id))
         self._show_marks()
         if bookmark is None:
             return
         if bookmark.briefing == self.briefing.id:
-            self._open_item_id(bookmark.item)
+            if listing is None:
+                self._open_item_id(bookmark.item)
+            else:
+                self._open_from_list(bookmark.item, listing, self.action_bookmarks)
             return
         other = self._briefing_named(bookmark.briefing)
         if other is None:

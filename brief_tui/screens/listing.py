@@ -47,6 +47,10 @@ class ListingScreen(Screen[Result | None]):
     """The list's id (the stylesheet's handle)."""
     LIST_TITLE = ""
     """The list's border title."""
+    start_at: str | None = None
+    """The id of the row highlighted on opening (coming back to the list); the first row if None."""
+    chosen_row: str | None = None
+    """The id of the row chosen, once one is."""
 
     def compose(self) -> ComposeResult:
         yield from self.above_list()
@@ -74,7 +78,9 @@ class ListingScreen(Screen[Result | None]):
 
     def on_mount(self) -> None:
         listing = self.listing
-        listing.highlighted = next((i for i, option in enumerate(listing.options) if not option.disabled), None)
+        rows = [i for i, option in enumerate(listing.options) if not option.disabled]
+        again = [i for i in rows if self.start_at is not None and listing.options[i].id == self.start_at]
+        listing.highlighted = next(iter(again or rows), None)
         listing.focus()
 
     def action_select(self) -> None:
@@ -95,4 +101,5 @@ class ListingScreen(Screen[Result | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
+            self.chosen_row = event.option.id
             self.dismiss(self.chosen(event.option.id))

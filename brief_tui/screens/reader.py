@@ -312,6 +312,7 @@ class ReaderScreen(Finding, Following):
 
     def _follow_sidebar(self, thread: Thread | None) -> None:
         self.history.clear()
+        self.list_to_return_to = None
         self.go(self.place.showing(thread or self.overview, thread=thread), reported_by=self.sidebar)
 
     def catch_up(self) -> None:
@@ -375,7 +376,12 @@ class ReaderScreen(Finding, Following):
     def action_back(self) -> None:
         """Go back to where the last enter came from (from the sidebar: to the library, if any)."""
         if self.history:
+            back_to_list = self.list_to_return_to
             self.go(self.history.pop(), restore=True)
+            if back_to_list is not None and back_to_list[0] == len(self.history) + 1:
+                self.list_to_return_to = None
+                _depth, reopen, row = back_to_list
+                reopen(row)
         elif self.pane != "sidebar":
             self._set_pane("sidebar")
         elif self.from_library:

@@ -414,3 +414,41 @@ async def test_no_key_acts_on_the_reader_while_a_reload_rebuilds_its_panes(tmp_p
         screen.rebuilding = False
         await pilot.press("right_square_bracket")
         assert shown_id(screen) == "territory"
+
+
+async def test_escape_from_an_item_opened_in_w_comes_back_to_the_list_at_its_row(tmp_path: Path, copy: Path) -> None:
+    await read_then_edit(tmp_path, copy)
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        await pilot.press("w", "j")
+        digest = app.screen
+        assert isinstance(digest, DigestScreen)
+        row = digest.listing.highlighted
+        await pilot.press("enter")
+        assert app.screen is screen
+        assert shown_id(screen) == "territory"
+        await pilot.press("escape")
+        digest = app.screen
+        assert isinstance(digest, DigestScreen)
+        assert digest.listing.highlighted == row  # the row it was opened from, not the first
+        await pilot.press("escape", "escape")  # the list closes; back in the reader, back once more
+        assert app.screen is screen
+        assert not isinstance(app.screen, DigestScreen)
+
+
+async def test_escape_from_a_bookmark_opened_in_B_comes_back_to_the_bookmarks(tmp_path: Path, copy: Path) -> None:
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        await pilot.press("right_square_bracket", "b", "left_square_bracket")
+        await pilot.press("B", "enter")
+        assert app.screen is screen
+        assert shown_id(screen) == "territory"
+        await pilot.press("escape")
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("escape")
+        assert app.screen is screen
+        # a thread chosen in the sidebar since: escape no longer leads to the list
+        await pilot.press("B", "enter", "1", "j", "escape")
+        assert app.screen is screen
