@@ -275,7 +275,7 @@ class ReaderScreen(Finding, Following):
     def _at_end(self, said: str) -> None:
         """A bell and a word on why nothing moved; pressed again at once, the bell alone (no pile of notes)."""
         self.app.bell()
-        if not self.briefing.threads:
+        if not self.briefing.threads and "thread" in said:
             said = "This briefing has no threads."
         now = monotonic()
         last_said, when = self._end_said
@@ -289,20 +289,26 @@ class ReaderScreen(Finding, Following):
         if self.timeline is None:
             return
         # With no thread chosen (the overview), "the current thread's" next event is simply the next.
+        before = self.timeline.selected
         if self.place.thread is None:
             self.timeline.action_next_event()
         else:
             self.timeline.action_next_thread_event()
+        if self.timeline.selected is before:
+            self._at_end("This is the thread's last event." if self.place.thread else "This is the last event.")
 
     def action_previous_thread_event(self) -> None:
         """Select the current thread's previous event."""
         self.catch_up()
         if self.timeline is None:
             return
+        before = self.timeline.selected
         if self.place.thread is None:
             self.timeline.action_previous_event()
         else:
             self.timeline.action_previous_thread_event()
+        if self.timeline.selected is before:
+            self._at_end("This is the thread's first event." if self.place.thread else "This is the first event.")
 
     def on_thread_list_highlighted(self, message: ThreadList.Highlighted) -> None:
         thread = message.thread

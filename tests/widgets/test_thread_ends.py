@@ -39,3 +39,17 @@ async def test_a_briefing_without_threads_says_so(tmp_path: Path) -> None:
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("right_square_bracket")
         assert notes(app) == ["This briefing has no threads."]
+
+
+async def test_the_ends_of_a_threads_events_are_said(tmp_path: Path) -> None:
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("right_square_bracket")  # Territory
+        thread = screen.place.thread
+        assert thread is not None
+        await pilot.press(*["right_curly_bracket"] * (len(thread.events) + 1))
+        assert notes(app) == ["This is the thread's last event."]
+        await pilot.press(*["left_curly_bracket"] * (len(thread.events) + 1))
+        assert notes(app)[-1] == "This is the thread's first event."
