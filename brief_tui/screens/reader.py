@@ -22,6 +22,7 @@ from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing, Document, Event, Thread, Version
 from brief_tui.model.as_of import KnownOn, as_known, known_of
 from brief_tui.render.detail_rows import Overview, Shown, rows_for
+from brief_tui.render.labels import date_label
 from brief_tui.screens.finding import Finding
 from brief_tui.screens.following import Following
 from brief_tui.screens.place import PANES, Place
@@ -116,7 +117,8 @@ class ReaderScreen(Finding, Following):
 
     def _frame(self) -> None:
         """The panes' titles, and the banner while travelling in time."""
-        self.query_one(TimeBanner).show_label(known_of(self.briefing).label)
+        written = date_label(self.now.as_of, words=False)
+        self.query_one(TimeBanner).show_label(known_of(self.briefing).label, written)
         self.query_one("#sidebar-pane").border_title = Text("Threads")
         self.query_one("#timeline-pane").border_title = Text("Timeline")
 

@@ -24,8 +24,14 @@ class TimeBanner(Static):
     }
     """
 
-    def show_label(self, label: str) -> None:
-        """Show the banner with ``label`` (``as known on 30 Nov 2025``), or hide it when empty."""
+    def show_label(self, label: str, written: str = "") -> None:
+        """Show the banner with ``label`` (``as known on 30 Nov 2025``), or hide it when empty.
+
+        ``written`` is the date the briefing's texts were written (its as-of): summaries and key
+        points are not rewritten for the date travelled to, and the banner says so.
+        """
         self.set_class(bool(label), "-travelling")
         if label:
-            self.update(Text(f" ⏴ {label} · later events hidden · t then escape: back to now", overflow="ellipsis"))
+            texts = f" · texts as written {written}" if written else ""
+            banner = f" ⏴ {label} · later events hidden{texts} · t then escape: back to now"
+            self.update(Text(banner, overflow="ellipsis", no_wrap=True))

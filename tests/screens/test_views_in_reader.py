@@ -89,6 +89,7 @@ async def test_t_travels_to_30_november_and_escape_comes_back(tmp_path: Path) ->
         banner = screen.query_one(TimeBanner)
         assert banner.display
         assert "as known on 30 Nov 2025" in str(banner.render())
+        assert "texts as written 2025-12-06?" in str(banner.render())  # summaries are not of that date
         assert [e.id for e in screen.briefing.events] == ["plan-cut-to-20", "nyt-packages-report", "plan-finalizing"]
         timeline = screen.query_one(Timeline)
         drawn = "\n".join(timeline.render_line(y).text for y in range(timeline.size.height))
