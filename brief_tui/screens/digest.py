@@ -28,18 +28,24 @@ class DigestScreen(ListingScreen[str]):
     LIST_ID = "digest"
     LIST_TITLE = "What changed"
 
-    def __init__(self, changes: Changes, mark_of: Callable[[str], Mark | None]) -> None:
+    def __init__(self, changes: Changes, mark_of: Callable[[str], Mark | None], *, first_reading: bool = False) -> None:
         super().__init__()
         self.changes = changes
         self.mark_of = mark_of
+        self.first_reading = first_reading and not changes.digest
+        """Never read before this session: there is no earlier reading to compare with."""
         self.rows = list(changes.digest)
 
     def above_list(self) -> Iterator[Widget]:
         """Since when."""
-        yield Static(Text(digest_title(self.changes.since), style="bold"), id="digest-title")
+        title = "What changed: this is your first reading" if self.first_reading else digest_title(self.changes.since)
+        yield Static(Text(title, style="bold"), id="digest-title")
 
     def options(self) -> list[Option]:
         """A row a change, under its section's heading."""
+        if self.first_reading:
+            said = "Nothing to compare with yet: from now on, w lists what changed since you last read."
+            return [Option(Text(said), disabled=True)]
         if not self.rows:
             return [Option(Text("Nothing has changed since you last read."), disabled=True)]
         options: list[Option] = []

@@ -333,7 +333,7 @@ class Following(Screen[None]):
         from brief_tui.screens.digest import DigestScreen
 
         reading = self.reading
-        digest = DigestScreen(reading.changes, reading.mark)
+        digest = DigestScreen(reading.changes, reading.mark, first_reading=reading.first_open)
         digest.start_at = row
         self.app.push_screen(digest, lambda item_id: self._open_from_list(item_id, digest, self.action_digest))
 

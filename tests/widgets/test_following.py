@@ -452,3 +452,15 @@ async def test_escape_from_a_bookmark_opened_in_B_comes_back_to_the_bookmarks(tm
         # a thread chosen in the sidebar since: escape no longer leads to the list
         await pilot.press("B", "enter", "1", "j", "escape")
         assert app.screen is screen
+
+
+async def test_w_on_a_first_reading_says_there_is_nothing_to_compare_with(tmp_path: Path, copy: Path) -> None:
+    app = make(tmp_path, copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot, app)
+        await pilot.press("w")
+        digest = app.screen
+        assert isinstance(digest, DigestScreen)
+        assert str(digest.query_one("#digest-title").render()) == "What changed: this is your first reading"
+        shown = [str(option.prompt) for option in digest.listing.options]
+        assert shown == ["Nothing to compare with yet: from now on, w lists what changed since you last read."]
