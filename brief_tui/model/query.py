@@ -122,6 +122,8 @@ def make_snippet(text: str, at: int, query: Query, width: int = SNIPPET_WIDTH, l
     width = max(8, width)
     spare = max(0, width - length - 2)
     start = max(0, at - min(_SNIPPET_BEFORE, spare // 3))
+    # A match near the field's end: the window takes in more before it rather than end short.
+    start = max(0, min(start, len(text) - width + 1))
     if start:  # begin at the next word rather than inside one
         space = normal(text[start:at]).find(" ")
         start = start + space + 1 if space >= 0 else start

@@ -364,3 +364,12 @@ def test_narrows_only_when_every_word_lies_inside_a_word_of_the_new_query() -> N
     assert not narrows(parse_query("plan"), parse_query("pla"))
     assert not narrows(parse_query("plan peace"), parse_query("plan"))
     assert narrows(parse_query('"peace pl'), parse_query('"peace plan"'))
+
+
+def test_a_match_at_the_fields_end_gets_the_whole_width_before_it() -> None:
+    text = "Further talks and meetings in Miami and Geneva with Witkoff and Kushner"
+    query = parse_query("Kushner")
+    shown = make_snippet(text, text.index("Kushner"), query, width=40, length=7)
+    assert shown.text.endswith("Witkoff and Kushner")
+    assert shown.text.startswith("…")
+    assert 30 <= len(shown.text) <= 40  # the width used, not "…and Kushner"
