@@ -78,15 +78,25 @@ def looks_like_path(value: str) -> bool:
     return path.exists() and (path.is_dir() or path.suffix.lower() in (".yaml", ".yml"))
 
 
+CLOSE_ENOUGH = 0.72
+"""How alike (difflib's ratio) a suggestion must be: at 0.5, ``nosuch`` suggested ``one-source``."""
+
+
 def nearest(word: str, candidates: Sequence[str], count: int = 3) -> list[str]:
-    """The candidates most like ``word``, best first."""
-    close = difflib.get_close_matches(word, candidates, n=count, cutoff=0.5)
-    if not close:
-        # A missing briefing prefix or a typo in it: compare the item part alone.
-        tail = word.rsplit("/", 1)[-1]
-        by_tail = {c.rsplit("/", 1)[-1]: c for c in candidates}
-        close = [by_tail[t] for t in difflib.get_close_matches(tail, list(by_tail), n=count, cutoff=0.5)]
-    return close
+    """The candidates most like ``word``, best first.
+
+    Addresses are compared by their item part (after the briefing's ``id/``): a shared
+    briefing prefix would make every item of the briefing look alike.
+    """
+    briefings = [c for c in candidates if "/" not in c] if "/" not in word else []
+    close = difflib.get_close_matches(word, briefings, n=count, cutoff=CLOSE_ENOUGH)
+    tail = word.rsplit("/", 1)[-1]
+    by_tail: dict[str, list[str]] = {}
+    for candidate in candidates:
+        by_tail.setdefault(candidate.rsplit("/", 1)[-1], []).append(candidate)
+    for match in difflib.get_close_matches(tail, list(by_tail), n=count, cutoff=CLOSE_ENOUGH):
+        close += [c for c in by_tail[match] if c not in close]
+    return close[:count]
 
 
 def _candidates(found: Found, *, full: bool) -> list[str]:

@@ -73,3 +73,12 @@ def test_the_cli_knows_the_command(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert brief(["open", "nowhere-at-all"]) == 1
     assert "brief open: no item" in capsys.readouterr().err
+
+
+def test_an_address_like_nothing_suggests_nothing(terminal: type[_App], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["nosuch"]) == 1
+    err = capsys.readouterr().err
+    assert "no item 'nosuch'" in err
+    assert "nearest" not in err  # "one-source" was offered for "nosuch"
+    assert main(["ukraine-peace-talks/territori"]) == 1
+    assert "nearest: ukraine-peace-talks/territory\n" in capsys.readouterr().err  # not every item of the briefing
