@@ -7,6 +7,7 @@ follows. A briefing's full model is loaded only when it is chosen.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -159,14 +160,18 @@ def entries_for(
 ) -> list[LibraryEntry]:
     """The list's entries: each briefing, then the files that cannot be opened and the config's problems."""
     entries = []
+    titles = Counter(record.title for record in briefings)
     for record in briefings:
+        title = text(record.title, style="bold", one_line=True)
+        if titles[record.title] > 1:  # briefings of one title told apart by their files
+            title.append_text(text(f"  {Path(record.path).name}", style="dim", one_line=True))
         detail = Text(f"  as of {_as_of_label(record.as_of)} · {_count(record.threads, 'thread')}")
         detail.append(f" · {_count(record.events, 'event')}")
         origin = shelf.origin(record.path)
         if origin:
             detail.append(" · ")
             detail.append_text(text(origin, one_line=True))
-        entries.append(LibraryEntry(text(record.title, style="bold", one_line=True), detail, record.path))
+        entries.append(LibraryEntry(title, detail, record.path))
     if not shelf.checked:  # not read yet: listed by name, and can be opened already
         for path in shelf.unknown():
             name = Path(path)

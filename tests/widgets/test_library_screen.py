@@ -222,3 +222,17 @@ async def test_the_lists_keys_are_in_the_key_bar_and_help(tmp_path: Path) -> Non
     assert rows["j down"] == "Next briefing"
     assert rows["g home"] == "First briefing"
     assert rows["pgdn"] == "Page down"
+
+
+async def test_briefings_of_one_title_are_told_apart_by_their_files(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    write(library, "monday", "talks-1", "Weekly talks", "2025-11-01")
+    write(library, "tuesday", "talks-2", "Weekly talks", "2025-12-01")
+    write(library, "other", "other", "Other talks", "2025-10-01")
+    app = make_app(tmp_path, library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_checked(app, pilot)
+        shown = screen_text(app)
+        assert "Weekly talks  tuesday.yaml" in shown
+        assert "Weekly talks  monday.yaml" in shown
+        assert "Other talks  other.yaml" not in shown  # a title of its own needs no file name
