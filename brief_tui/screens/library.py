@@ -164,7 +164,7 @@ def entries_for(
     for record in briefings:
         title = text(record.title, style="bold", one_line=True)
         if titles[record.title] > 1:  # briefings of one title told apart by their files
-            title.append_text(text(f"  {Path(record.path).name}", style="dim", one_line=True))
+            title.append("  ").append_text(text(Path(record.path).name, style="dim", one_line=True))
         detail = Text(f"  as of {_as_of_label(record.as_of)} · {_count(record.threads, 'thread')}")
         detail.append(f" · {_count(record.events, 'event')}")
         origin = shelf.origin(record.path)
