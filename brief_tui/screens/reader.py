@@ -75,6 +75,8 @@ class ReaderScreen(Finding, Following):
         """Where the reader is; change it with ``go``."""
         self.history: list[Place] = []
         """Where enter came from: ``back`` returns to the last."""
+        self._read_to: dict[int, tuple[object, int, int | None]] = {}
+        """Where each item read this session was left (by the item's identity): its scroll and row."""
 
     def compose(self) -> ComposeResult:
         yield TimeBanner(id="time-banner")
@@ -190,9 +192,19 @@ class ReaderScreen(Finding, Following):
         return self.place.moved(scroll=int(self.detail.scroll_y), row=self.detail.highlighted)
 
     def _show(self, place: Place) -> None:
-        """Show the place's item in the detail pane; ``item_shown`` puts its title, kind and address on the border."""
+        """Show the place's item in the detail pane; ``item_shown`` puts its title, kind and address on the border.
+
+        An item read before in this session comes back where the reader left it (``]`` then ``[``),
+        unless the place says where to be (going back, a search match, a stance's row).
+        """
         item = place.item
         leaving = self.leaving_item()
+        shown = self.detail.item
+        if shown is not None:
+            self._read_to[id(shown)] = (shown, int(self.detail.scroll_y), self.detail.highlighted)
+        kept = self._read_to.get(id(item))
+        if kept is not None and kept[0] is item and place.scroll == 0 and place.row is None:
+            place = self.place = place.moved(scroll=kept[1], row=kept[2])
         lens, self.detail.notice = self.lens_for(item)
         self.detail.lens = self.with_marks(lens, item)
         self.detail.show(item, highlight=place.row, scroll=place.scroll)
