@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from brief_tui.actions import bindings_for
+from brief_tui.actions import ACTIONS, bindings_for, keys_in_use
 from brief_tui.model import Briefing, Document, Event, Thread, Version
 from brief_tui.model.as_of import KnownOn, as_known, known_of
 from brief_tui.render.detail_rows import Overview, Shown, rows_for
@@ -34,6 +34,8 @@ from brief_tui.widgets.time_banner import TimeBanner
 from brief_tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
+    from textual import events
+
     from brief_tui.screens.matrix import Stance
 
 __all__ = ["ReaderScreen"]
@@ -440,6 +442,18 @@ class ReaderScreen(Finding, Following):
             document = self._document()
             return document is not None and len(known_of(self.briefing).versions(document)) > 1
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """``c`` where it does not apply says why (Textual drops a key whose action is refused, silently)."""
+        compare = next(a for a in ACTIONS if a.id == "compare-versions")
+        if event.key in keys_in_use(compare, getattr(self.app, "keymap", {})) and not self.check_action(
+            "compare_versions", ()
+        ):
+            event.stop()
+            self.app.bell()
+            self.app.notify(
+                "Compare works on a document with two or more versions: open one first.", markup=False, timeout=3
+            )
 
     def action_compare_versions(self) -> None:
         """Compare two versions of the document shown (the version shown and the one before it)."""

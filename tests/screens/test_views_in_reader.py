@@ -193,3 +193,17 @@ async def test_search_and_filter_work_while_travelling_in_time(tmp_path: Path) -
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert "filtered:" in detail_text(app)
+
+
+async def test_c_off_a_document_says_what_it_needs(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        said = [str(notice.message) for notice in app._notifications]
+        assert said == ["Compare works on a document with two or more versions: open one first."]
+        await pilot.press("slash", "c")  # typed into search, the letter is a letter
+        await pilot.pause()
+        assert len(app._notifications) == 1
