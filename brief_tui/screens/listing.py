@@ -18,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brief_tui.widgets.key_bar import KeyBar
+from brief_tui.widgets.marked_option_list import MarkedOptionList
 
 __all__ = ["ListingScreen"]
 
@@ -54,7 +55,7 @@ class ListingScreen(Screen[Result | None]):
 
     def compose(self) -> ComposeResult:
         yield from self.above_list()
-        listing = OptionList(*self.options(), id=self.LIST_ID, markup=False)
+        listing = MarkedOptionList(*self.options(), id=self.LIST_ID)
         listing.border_title = Text(self.LIST_TITLE)
         yield listing
         yield KeyBar()

@@ -23,6 +23,7 @@ from brief_tui.render.labels import LEANING_GLYPHS, date_label
 from brief_tui.render.safe import clean_line
 from brief_tui.render.stances import CHANGED_MARK, GRID_FROM, LEANING_LETTERS, cell_text
 from brief_tui.widgets.key_bar import KeyBar
+from brief_tui.widgets.marked_option_list import MarkedOptionList
 
 if TYPE_CHECKING:
     from textual import events
@@ -143,7 +144,7 @@ class MatrixScreen(Screen[Stance | None]):
                 self._list_stances.append(Stance(thread, party))
             if not any(self.matrix.row(thread)):
                 options.append(Option(Text("  the briefing says nothing", style="italic"), disabled=True))
-        return OptionList(*options, id="matrix-list")
+        return MarkedOptionList(*options, id="matrix-list")
 
     @staticmethod
     def _key() -> Text:

@@ -462,5 +462,5 @@ async def test_w_on_a_first_reading_says_there_is_nothing_to_compare_with(tmp_pa
         digest = app.screen
         assert isinstance(digest, DigestScreen)
         assert str(digest.query_one("#digest-title").render()) == "What changed: this is your first reading"
-        shown = [str(option.prompt) for option in digest.listing.options]
+        shown = [str(option.prompt).strip() for option in digest.listing.options]
         assert shown == ["Nothing to compare with yet: from now on, w lists what changed since you last read."]
