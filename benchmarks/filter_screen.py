@@ -37,7 +37,9 @@ async def _settle(pilot: Any, frames: list[float], quiet: float = 0.15) -> None:
             return
 
 
-async def measure(path: Path, runs: int, size: tuple[int, int], text: str, profile: cProfile.Profile | None) -> dict[str, Any]:
+async def measure(
+    path: Path, runs: int, size: tuple[int, int], text: str, profile: cProfile.Profile | None
+) -> dict[str, Any]:
     """Apply and clear the filter ``runs`` times; the times from key to last frame."""
     from textual.screen import Screen
 
@@ -56,8 +58,12 @@ async def measure(path: Path, runs: int, size: tuple[int, int], text: str, profi
     Screen._compositor_refresh = counted  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as work:
         app = create_app([path], cache=True, settings=Settings(path=Path(work) / "settings.json"))
-        apply_ms, clear_ms, apply_frames, clear_frames = [], [], [], []
-        apply_cpu, clear_cpu = [], []
+        apply_ms: list[float] = []
+        clear_ms: list[float] = []
+        apply_cpu: list[float] = []
+        clear_cpu: list[float] = []
+        apply_frames: list[int] = []
+        clear_frames: list[int] = []
         async with app.run_test(size=size) as pilot:
             screen = app.screen
             for _ in range(400):

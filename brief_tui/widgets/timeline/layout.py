@@ -181,11 +181,7 @@ class TimelineData:
         finite = [*self.anchor, *(t for t in self.end.values() if t is not None), self.asof]
         self.first = min(finite)
         self.last = max(finite)
-        self.lanes = self._thread_lanes(briefing)
-        self.merged = [self._lane(None, "all", range(len(self.events)))]
-        self.thread_lane: dict[Thread, int] = {lane.thread: n for n, lane in enumerate(self.lanes) if lane.thread}
-        self.other_lane = next((n for n, lane in enumerate(self.lanes) if lane.thread is None), None)
-        self._layouts: dict[tuple[str, bool], ZoomLayout] = {}
+        self._lay_lanes(briefing)
         # Each thread lane's status history as (moment, status), drawn as marks on its first row.
         self.steps: dict[int, list[tuple[float, str]]] = {
             number: [(_local_seconds(step.date.earliest, zone), step.status) for step in lane.thread.status_history]
@@ -195,6 +191,40 @@ class TimelineData:
         moments = [moment for steps in self.steps.values() for moment, _ in steps]
         self.first = min([self.first, *moments])
         self.last = max([self.last, *moments])
+
+    def narrowed(self, shown: Briefing) -> TimelineData:
+        """This data as a filter leaves it (``shown``: the briefing with the kept threads and events).
+
+        Derived, not computed again: the kept events keep their times and order, and the axis
+        keeps this data's extent, so a filtered timeline covers the same dates at the same
+        columns as the whole one (nothing jumps as a filter comes and goes); only the lanes
+        are laid out again, for what is kept.
+        """
+        kept = set(shown.events)
+        numbers = [i for i, event in enumerate(self.events) if event in kept]
+        renumbered = {old: new for new, old in enumerate(numbers)}
+        data = TimelineData.__new__(TimelineData)
+        data.events = [self.events[i] for i in numbers]
+        data.undated = [event for event in self.undated if event in kept]
+        data.index = {event: i for i, event in enumerate(data.events)}
+        data.asof = self.asof
+        data.anchor = array("d", (self.anchor[i] for i in numbers))
+        data.start = {renumbered[i]: t for i, t in self.start.items() if i in renumbered}
+        data.end = {renumbered[i]: t for i, t in self.end.items() if i in renumbered}
+        data.deadlines = {renumbered[i] for i in self.deadlines if i in renumbered}
+        data.first, data.last = self.first, self.last
+        data._lay_lanes(shown)
+        steps = {self.lanes[number].thread: found for number, found in self.steps.items()}
+        data.steps = {number: steps[lane.thread] for number, lane in enumerate(data.lanes) if lane.thread in steps}
+        return data
+
+    def _lay_lanes(self, briefing: Briefing) -> None:
+        """The lanes of both modes, and where each thread's lane is."""
+        self.lanes = self._thread_lanes(briefing)
+        self.merged = [self._lane(None, "all", range(len(self.events)))]
+        self.thread_lane: dict[Thread, int] = {lane.thread: n for n, lane in enumerate(self.lanes) if lane.thread}
+        self.other_lane = next((n for n, lane in enumerate(self.lanes) if lane.thread is None), None)
+        self._layouts: dict[tuple[str, bool], ZoomLayout] = {}
 
     def _lane(self, thread: Thread | None, title: str, events: range | list[int]) -> Lane:
         by_anchor = sorted(events, key=lambda i: (self.anchor[i], i))
