@@ -350,6 +350,15 @@ class Finding(Screen[None]):
         scroll = int(self.detail.scroll_y) if place.item is self.detail.item else 0
         self.go(place.moved(scroll=scroll), restore=True)
 
+    def refilter(self, flag: str) -> None:
+        """Apply the active filter again when it reads this flag (``b`` changed what ``bookmarked`` keeps)."""
+        if self.active_filter is not None and flag in self.active_filter.flags:
+            self.apply_filter(self.active_filter.text)
+
+    def narrowed(self, briefing: Briefing) -> Briefing | None:
+        """``briefing`` as the active filter leaves it, for a pane made while it is on (None: no filter)."""
+        return self.filter_view.shown(briefing) if self.filter_view is not None else None
+
     def _narrow_panes(self, shown: Briefing) -> None:
         """The sidebar and the timeline show what the filter keeps (``shown`` is the briefing: everything)."""
         self.sidebar.show_only(shown)
