@@ -144,6 +144,9 @@ class FilterChips(Widget):
     FilterChips.-active {
         display: block;
     }
+    FilterChips.-active.-covered {
+        display: none;
+    }
     """
 
     def __init__(self) -> None:
@@ -156,6 +159,14 @@ class FilterChips(Widget):
         self._chips, self._counts = list(chips), counts
         self.set_class(bool(chips), "-active")
         self.refresh()
+
+    def cover(self, covered: bool) -> None:
+        """Step aside while a bar that sits on the same row is open (the filter's input, search), or come back.
+
+        Where the chips lie over the panes' bottom border (styles/brief.tcss), they would cover
+        that bar's input line.
+        """
+        self.set_class(covered, "-covered")
 
     @property
     def chips(self) -> list[str]:

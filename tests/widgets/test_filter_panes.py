@@ -131,3 +131,60 @@ async def test_a_mark_given_to_a_thread_the_filter_hides_shows_once_it_is_listed
         await until(pilot, lambda: screen.active_filter is None)
         row = sidebar.get_option(hidden.id)
         assert "⚑" in str(row.prompt)
+
+
+def regions(screen: ReaderScreen) -> dict[str, object]:
+    """Where each pane is on screen."""
+    return {pane: screen.query_one(f"#{pane}-pane").region for pane in ("sidebar", "detail", "timeline")}
+
+
+async def test_with_three_panes_the_chips_lie_over_the_timeline_border_and_resize_nothing(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.pause()
+        before = regions(screen)
+        timeline_pane = screen.query_one("#timeline-pane").region
+        await apply(pilot, screen, "status:open")
+        await until(pilot, lambda: sidebar_ids(screen) == ["territory", "peace-plan"])
+        await pilot.pause()
+        chips = screen.query_one(FilterChips)
+        assert chips.display
+        assert regions(screen) == before  # a filter coming resizes no pane
+        # On the timeline pane's bottom border (its last row), above the key bar: no content row hidden.
+        assert chips.region.y == timeline_pane.bottom - 1 == 22
+        assert screen.get_widget_at(10, 22)[0] is chips  # on top of the border, not under it
+        # f again: the chips step aside, so the input's line (on the same row) shows.
+        await pilot.press("f")
+        await until(pilot, lambda: screen.query_one(FilterInput).is_open)
+        await pilot.pause()
+        assert not chips.display
+        assert screen.get_widget_at(10, 22)[0] is screen.query_one("#filter-text")
+        await pilot.press("escape")
+        await until(pilot, lambda: not screen.query_one(FilterInput).is_open)
+        await pilot.pause()
+        assert chips.display
+        # So does search's bar.
+        await pilot.press("slash")
+        await until(pilot, lambda: not chips.display)
+        await pilot.press("escape")
+        await until(pilot, lambda: chips.display)
+        await pilot.press("F")
+        await until(pilot, lambda: screen.active_filter is None)
+        await pilot.pause()
+        assert regions(screen) == before  # nor does it going
+
+
+async def test_with_one_pane_the_chips_take_a_row_of_their_own(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        screen = reader(app)
+        await pilot.pause()
+        await apply(pilot, screen, "status:open")
+        await until(pilot, lambda: sidebar_ids(screen) == ["territory", "peace-plan"])
+        await pilot.pause()
+        chips = screen.query_one(FilterChips)
+        pane = screen.query_one("#sidebar-pane").region
+        assert chips.display
+        assert chips.region.y == 10  # above the key bar
+        assert pane.bottom <= chips.region.y  # the pane's bottom border (where a subtitle goes) still shows
