@@ -6,9 +6,10 @@
 The briefing is opened through the parse cache (warmed first), as a cached open does; the
 big timeline's late mount and the search index are waited for. Each run types the filter,
 then times ``enter`` (apply) and ``F`` (clear) from the key to the last frame drawn for it
-(headless: the compositor renders every strip, nothing is written to a terminal). Prints
-JSON: medians, each run, and frames per key. ``--profile`` writes a cProfile of the keys and
-adds the function calls per key (a measure a busy machine does not blur).
+(headless: the compositor renders every strip, nothing is written to a terminal; a frame
+that repaints scrollbars only is not counted). Prints
+JSON: medians, each run, and frames per key. ``--profile OUT`` writes a cProfile of each key
+(OUT.apply, OUT.clear) and adds the function calls per key (a measure a busy machine does not blur).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ async def _settle(pilot: Any, frames: list[float], quiet: float = 0.15) -> None:
 
 
 async def measure(
-    path: Path, runs: int, size: tuple[int, int], text: str, profile: cProfile.Profile | None
+    path: Path, runs: int, size: tuple[int, int], text: str, profiles: dict[str, cProfile.Profile] | None
 ) -> dict[str, Any]:
     """Apply and clear the filter ``runs`` times; the times from key to last frame."""
     from textual.screen import Screen
@@ -52,9 +53,13 @@ async def measure(
     original = Screen._compositor_refresh
 
     def counted(self: Screen[Any]) -> None:
+        # A frame repainting only scrollbars redraws them as the frame before drew them (a
+        # layout refreshes them after the frame that shows the new sizes): not counted.
+        content = any(type(w).__name__ != "QuietScrollBar" for w in self._dirty_widgets)
         original(self)
-        frames.append(time.perf_counter())
-        cpu.append(time.process_time())
+        if content:
+            frames.append(time.perf_counter())
+            cpu.append(time.process_time())
 
     Screen._compositor_refresh = counted  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as work:
@@ -80,6 +85,7 @@ async def measure(
                     ("F", clear_ms, clear_frames, clear_cpu),
                 ):
                     seen = len(frames)
+                    profile = profiles[key] if profiles is not None else None
                     if profile is not None:
                         profile.enable()
                     start, start_cpu = time.perf_counter(), time.process_time()
@@ -119,13 +125,14 @@ def main() -> None:
         from brief_tui.loader import load_briefing
 
         load_briefing(args.file, cache=True)  # warm the parse cache, as a cached open finds it
-        profile = cProfile.Profile() if args.profile else None
-        figures = asyncio.run(measure(args.file, args.runs, (width, height), args.filter, profile))
-    if profile is not None:
+        profiles = {"enter": cProfile.Profile(), "F": cProfile.Profile()} if args.profile else None
+        figures = asyncio.run(measure(args.file, args.runs, (width, height), args.filter, profiles))
+    if profiles is not None:
         import pstats
 
-        profile.dump_stats(args.profile)
-        figures["calls_per_key"] = pstats.Stats(profile).total_calls / (2 * args.runs)  # type: ignore[attr-defined]
+        for key, name in (("enter", "apply"), ("F", "clear")):
+            profiles[key].dump_stats(f"{args.profile}.{name}")
+            figures[f"{name}_calls"] = pstats.Stats(profiles[key]).total_calls / args.runs  # type: ignore[attr-defined]
     print(json.dumps(figures, indent=1))
 
 
