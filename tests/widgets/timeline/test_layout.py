@@ -327,15 +327,21 @@ def test_a_narrowed_timeline_keeps_the_kept_events_at_the_same_columns() -> None
     briefing = sample_briefing()
     whole = TimelineData(briefing)
     threads = [t for t in briefing.threads if t.id in ("plan", "security")]
-    events = [e for e in briefing.events if any(t in threads for t in e.threads)]
+    # The kept events of the kept threads, and one of a thread not kept: it goes to Other.
+    events = [e for e in briefing.events if any(t in threads for t in e.threads) or e.id == "frozen"]
     shown = replace(briefing, threads=threads, events=events)
     narrowed = whole.narrowed(shown)
     fresh = TimelineData(shown)
     assert narrowed.events == fresh.events
     assert narrowed.undated == fresh.undated
-    assert [(lane.title, list(lane.events)) for lane in narrowed.lanes] == [
-        (lane.title, list(lane.events)) for lane in fresh.lanes
-    ]
+
+    def lanes(data: TimelineData) -> list[tuple[object, ...]]:
+        every = [*data.lanes, *data.merged]
+        return [(lane.title, list(lane.events), list(lane.anchors), list(lane.by_anchor)) for lane in every]
+
+    assert lanes(narrowed) == lanes(fresh)
+    assert narrowed.lanes[-1].title == "Other"
+    assert (narrowed.thread_lane, narrowed.other_lane) == (fresh.thread_lane, fresh.other_lane)
     assert list(narrowed.anchor) == list(fresh.anchor)
     assert (narrowed.start, narrowed.end, narrowed.deadlines) == (fresh.start, fresh.end, fresh.deadlines)
     for zoom in ZOOMS:
