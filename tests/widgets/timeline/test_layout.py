@@ -326,9 +326,10 @@ def test_a_narrowed_timeline_keeps_the_kept_events_at_the_same_columns() -> None
 
     briefing = sample_briefing()
     whole = TimelineData(briefing)
-    threads = [t for t in briefing.threads if t.id in ("plan", "security")]
-    # The kept events of the kept threads, and one of a thread not kept: it goes to Other.
-    events = [e for e in briefing.events if any(t in threads for t in e.threads) or e.id == "frozen"]
+    threads = [t for t in briefing.threads if t.id in ("plan", "security", "sanctions")]
+    # The kept events of two kept threads (the third keeps none: it gets no lane), and one
+    # of a thread not kept: it goes to Other.
+    events = [e for e in briefing.events if {t.id for t in e.threads} & {"plan", "security"} or e.id == "kremlin"]
     shown = replace(briefing, threads=threads, events=events)
     narrowed = whole.narrowed(shown)
     fresh = TimelineData(shown)
@@ -340,7 +341,8 @@ def test_a_narrowed_timeline_keeps_the_kept_events_at_the_same_columns() -> None
         return [(lane.title, list(lane.events), list(lane.anchors), list(lane.by_anchor)) for lane in every]
 
     assert lanes(narrowed) == lanes(fresh)
-    assert narrowed.lanes[-1].title == "Other"
+    assert [lane.title for lane in narrowed.lanes][-1] == "Other"
+    assert "Sanctions" not in [lane.title for lane in narrowed.lanes]
     assert (narrowed.thread_lane, narrowed.other_lane) == (fresh.thread_lane, fresh.other_lane)
     assert list(narrowed.anchor) == list(fresh.anchor)
     assert (narrowed.start, narrowed.end, narrowed.deadlines) == (fresh.start, fresh.end, fresh.deadlines)
