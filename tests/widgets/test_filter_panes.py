@@ -160,6 +160,7 @@ async def test_with_three_panes_the_chips_lie_over_the_timeline_border_and_resiz
         await pilot.pause()
         assert not chips.display
         assert screen.get_widget_at(10, 22)[0] is screen.query_one("#filter-text")
+        assert regions(screen) == before  # the input lies over the timeline's last rows too
         await pilot.press("escape")
         await until(pilot, lambda: not screen.query_one(FilterInput).is_open)
         await pilot.pause()
