@@ -194,16 +194,19 @@ class Finding(Screen[None]):
     def action_search(self) -> None:
         """`/`: open the search bar (and load the rest of an indexed library to search it)."""
         self._load_library()
+        self.query_one(FilterChips).cover(True)
         self.query_one(SearchBar).open()
 
     def on_search_bar_chosen(self, message: SearchBar.Chosen) -> None:
         """Enter on a result: open it, the words marked."""
         self.results = message.results
+        self.query_one(FilterChips).cover(False)
         self._open_result(message.result.index, first=True)
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         """Escape: the results stay for `n`; the reader's pane gets focus back."""
         self.results = message.results
+        self.query_one(FilterChips).cover(False)
         self._show(self.here())  # the lens changed: marks on or off
         self._refocus()
 
@@ -312,6 +315,7 @@ class Finding(Screen[None]):
 
     def action_filter(self) -> None:
         """`f`: open the filter input on the active filter, to edit."""
+        self.query_one(FilterChips).cover(True)
         self.query_one(FilterInput).open(self.active_filter.text if self.active_filter else "")
 
     def action_clear_filter(self) -> None:
@@ -323,11 +327,13 @@ class Finding(Screen[None]):
 
     def on_filter_input_applied(self, message: FilterInput.Applied) -> None:
         """Enter on a filter that reads: make it active."""
+        self.query_one(FilterChips).cover(False)
         self.apply_filter(message.text)
         self._refocus()
 
     def on_filter_input_cancelled(self, message: FilterInput.Cancelled) -> None:
         """Escape: the filter stays as it was."""
+        self.query_one(FilterChips).cover(False)
         self._refocus()
 
     def apply_filter(self, text: str) -> None:
@@ -349,6 +355,15 @@ class Finding(Screen[None]):
             place = place.moved(item=self.overview)
         scroll = int(self.detail.scroll_y) if place.item is self.detail.item else 0
         self.go(place.moved(scroll=scroll), restore=True)
+
+    def refilter(self, flag: str) -> None:
+        """Apply the active filter again when it reads this flag (``b`` changed what ``bookmarked`` keeps)."""
+        if self.active_filter is not None and flag in self.active_filter.flags:
+            self.apply_filter(self.active_filter.text)
+
+    def narrowed(self, briefing: Briefing) -> Briefing | None:
+        """``briefing`` as the active filter leaves it, for a pane made while it is on (None: no filter)."""
+        return self.filter_view.shown(briefing) if self.filter_view is not None else None
 
     def _narrow_panes(self, shown: Briefing) -> None:
         """The sidebar and the timeline show what the filter keeps (``shown`` is the briefing: everything)."""

@@ -131,6 +131,9 @@ class ReaderScreen(Finding, Following):
         timeline = Timeline(self.briefing, id="timeline")
         await self.query_one("#timeline-pane").mount(timeline)
         await self.query_one("#timeline-placeholder").remove()
+        shown = self.narrowed(self.briefing)
+        if shown is not None:  # a filter applied before the timeline was built
+            timeline.show_only(shown)
         timeline.show_thread(self.place.thread)
         if self.place.event is not None:
             timeline.select_event(self.place.event)
@@ -411,6 +414,11 @@ class ReaderScreen(Finding, Following):
 
     # Views of their own: the stance matrix, versions compared, time travel ----------
 
+    def action_toggle_bookmark(self) -> None:
+        """``b``; under a filter of bookmarks, the filter applies again at once (an unbookmarked item leaves)."""
+        super().action_toggle_bookmark()
+        self.refilter("bookmarked")
+
     def action_stance_matrix(self) -> None:
         """Show the stance matrix; ``enter`` on a cell comes back to that thread at that party."""
         from brief_tui.screens.matrix import MatrixScreen
@@ -495,6 +503,8 @@ class ReaderScreen(Finding, Following):
             event = timeline.selected
         self.place = Place(self.overview, pane=place.pane)  # what the new panes show now
         self.go(place.moved(item=item, event=event), restore=True)
+        if self.active_filter is not None:  # the new panes show the briefing as known then, filtered
+            self.apply_filter(self.active_filter.text)
 
 
 def _breakpoint_classes(screen: Screen[None]) -> list[str]:

@@ -141,21 +141,32 @@ class FilterChips(Widget):
         width: 1fr;
         display: none;
     }
-    FilterChips.-active {
-        display: block;
-    }
     """
 
     def __init__(self) -> None:
         super().__init__(id="filter-chips")
         self._chips: list[str] = []
         self._counts = ""
+        self._covered = False
 
     def show(self, chips: Sequence[str], counts: str) -> None:
         """Show these chips (an empty list hides the bar) and the counts they leave."""
         self._chips, self._counts = list(chips), counts
-        self.set_class(bool(chips), "-active")
+        self._show_or_hide()
         self.refresh()
+
+    def cover(self, covered: bool) -> None:
+        """Step aside while a bar that sits on the same row is open (the filter's input, search), or come back.
+
+        Where the chips lie over the panes' bottom border (styles/brief.tcss), they would cover
+        that bar's input line.
+        """
+        self._covered = covered
+        self._show_or_hide()
+
+    def _show_or_hide(self) -> None:
+        # Set on the widget, not by a class: a class change restyles the widget from the stylesheet.
+        self.display = bool(self._chips) and not self._covered
 
     @property
     def chips(self) -> list[str]:

@@ -62,15 +62,32 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         """Cells a title may take before the column cuts it; 0 until the first resize."""
         self.marks: dict[str, str] = {}
         """A row's marks (row id -> ``✱ changed``, ``⚑``), shown before its title: the reader's, not the briefing's."""
+        self._made: dict[str, Option] = {}
+        """Each row's option by row id, made once: a filter lists some again (laid out once, not per filter)."""
         super().__init__(*self._build_options(), id=id, classes=classes, markup=False)
 
     def _build_options(self) -> list[Option | None]:
-        options: list[Option | None] = [Option(self._label(None), id=OVERVIEW_ID)]
+        made = self._made
+        if OVERVIEW_ID not in made:
+            made[OVERVIEW_ID] = Option(self._label(None), id=OVERVIEW_ID)
+        options: list[Option | None] = [made[OVERVIEW_ID]]
         for group, threads in self._groups:
             if group is not None:
-                options.append(Option(text(group, style="bold dim", one_line=True), disabled=True))
-            options.extend(Option(self._label(thread), id=thread.id) for thread in threads)
+                key = f"\0group {group}"  # no thread id holds a NUL
+                if key not in made:
+                    made[key] = Option(text(group, style="bold dim", one_line=True), disabled=True)
+                options.append(made[key])
+            for thread in threads:
+                if thread.id not in made:
+                    made[thread.id] = Option(self._label(thread), id=thread.id)
+                options.append(made[thread.id])
         return options
+
+    def _forget_unlisted(self, row_ids: set[str] | None = None) -> None:
+        """Forget the options of rows not listed now (of ``row_ids``, or all): their labels are out of date."""
+        for row_id in list(self._made if row_ids is None else row_ids):
+            if row_id not in self._threads and row_id != OVERVIEW_ID and not row_id.startswith("\0"):
+                self._made.pop(row_id, None)
 
     def _title(self, thread: Thread) -> str:
         """The title, or the short title when the column would cut the title and the thread has one."""
@@ -92,6 +109,7 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
             thread = self._threads[thread_id]
             if self._title(thread) != title:
                 self.replace_option_prompt_at_index(self.get_option_index(thread_id), self._label(thread))
+        self._forget_unlisted()  # a filter's hidden threads are relabelled when listed again
 
     def _label(self, thread: Thread | None) -> Text:
         """A row's text; a thread's first column is left for the cursor's ▸ (``render_line``)."""
@@ -114,6 +132,7 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         # Only the rows whose mark changed are redrawn (each redraw is bytes over SSH).
         touched = {key for key in set(self.marks) | set(wanted) if self.marks.get(key) != wanted.get(key)}
         self.marks = wanted
+        self._forget_unlisted(touched)
         for row_id in touched:
             try:
                 index = self.get_option_index(row_id)

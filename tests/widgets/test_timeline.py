@@ -343,11 +343,16 @@ async def test_below_70_columns_a_dated_list_with_the_same_keys() -> None:
         timeline = timeline_of(app)
         assert timeline.list_mode
         drawn = lines(timeline)
-        assert any(line.startswith(" ● 2025-12-06") and "Call with Zelensky" in line for line in drawn)
+        assert any(line.startswith("▸● 2025-12-06") and "Call with Zelensky" in line for line in drawn)
         assert any(line.startswith(" ┊ as of 2025-12-06") for line in drawn)
         assert any("◌ 2025-12-10?" in line for line in drawn)
         await press(pilot, "j")
         assert selected_id(timeline) == "london"
+        # The selection shows by a glyph, not by reverse video alone (NO_COLOR, a tmux capture).
+        cursor = [line for line in lines(timeline) if line.startswith("▸")]
+        assert len(cursor) == 1
+        assert cursor[0].startswith("▸◇ 2025-12-08")
+        assert "London meeting" in cursor[0]
         await press(pilot, "k", "k")
         assert selected_id(timeline) == "putin"
         await press(pilot, "l")

@@ -25,7 +25,7 @@ from brief_tui.model.as_of import counts_at
 from brief_tui.render.safe import clean_line
 from brief_tui.widgets.quiet import QuietLines, fewer_runs
 from brief_tui.widgets.timeline.cursor import Cursor, Move, scroll_x
-from brief_tui.widgets.timeline.layout import ZOOMS, TimelineData, ZoomLayout
+from brief_tui.widgets.timeline.layout import ZOOMS, Lane, TimelineData, ZoomLayout
 from brief_tui.widgets.timeline.strips import (
     LABEL_ROOM,
     LEGEND,
@@ -147,10 +147,8 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
         self._asof_text = briefing.as_of.text
         self._as_of = briefing.as_of
         self._asof_row_cache: int | None = None
-        self._longest_title = {
-            merged: max((cell_len(clean_line(lane.title)) for lane in self._data.lanes_for(merged)), default=4)
-            for merged in (False, True)
-        }
+        self._title_cells: dict[str, int] = {}
+        self._longest_title = {merged: self._widest_title(self._data.lanes_for(merged)) for merged in (False, True)}
         widest = max((cell_len(clean_line(list_date(e, 23))) for e in briefing.events), default=9)
         self._date_width = min(23, widest + 1)
         self._zoom: str | None = None  # chosen to fit once the width is known
@@ -351,6 +349,14 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _layout(self) -> ZoomLayout:
         return self._data.layout(self.zoom, self._cursor.merged)
+
+    def _widest_title(self, lanes: list[Lane]) -> int:
+        """The cells of the widest lane title (each title measured once: a filter measures its lanes again)."""
+        widths = self._title_cells
+        for lane in lanes:
+            if lane.title not in widths:
+                widths[lane.title] = cell_len(clean_line(lane.title))
+        return max((widths[lane.title] for lane in lanes), default=4)
 
     def _label_width(self) -> int:
         if self._list_mode:
@@ -652,7 +658,7 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
         """
         self._whole = self._whole or self._data
         selected, thread, merged = self.selected, self._cursor.thread, self._cursor.merged
-        self._data = self._whole if shown is None else TimelineData(shown)
+        self._data = self._whole if shown is None else self._whole.narrowed(shown)
         self._cursor = Cursor(self._data)
         self._cursor.merged = merged
         self._cursor.thread = thread
@@ -662,10 +668,7 @@ class Timeline(QuietLines, ScrollView, can_focus=True, inherit_bindings=False):
             move = self._cursor.to(self._cursor.selected)
         if move is not None:
             self._cursor.selected, self._cursor.lane = move
-        self._longest_title = {
-            mode: max((cell_len(clean_line(lane.title)) for lane in self._data.lanes_for(mode)), default=4)
-            for mode in (False, True)
-        }
+        self._longest_title = {mode: self._widest_title(self._data.lanes_for(mode)) for mode in (False, True)}
         self._asof_row_cache = None
         self._strips.clear()
         if self.size.area:

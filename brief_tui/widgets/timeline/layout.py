@@ -181,11 +181,7 @@ class TimelineData:
         finite = [*self.anchor, *(t for t in self.end.values() if t is not None), self.asof]
         self.first = min(finite)
         self.last = max(finite)
-        self.lanes = self._thread_lanes(briefing)
-        self.merged = [self._lane(None, "all", range(len(self.events)))]
-        self.thread_lane: dict[Thread, int] = {lane.thread: n for n, lane in enumerate(self.lanes) if lane.thread}
-        self.other_lane = next((n for n, lane in enumerate(self.lanes) if lane.thread is None), None)
-        self._layouts: dict[tuple[str, bool], ZoomLayout] = {}
+        self._lay_lanes(briefing)
         # Each thread lane's status history as (moment, status), drawn as marks on its first row.
         self.steps: dict[int, list[tuple[float, str]]] = {
             number: [(_local_seconds(step.date.earliest, zone), step.status) for step in lane.thread.status_history]
@@ -196,10 +192,70 @@ class TimelineData:
         self.first = min([self.first, *moments])
         self.last = max([self.last, *moments])
 
+    def narrowed(self, shown: Briefing) -> TimelineData:
+        """This data as a filter leaves it (``shown``: the briefing with the kept threads and events).
+
+        Derived, not computed again: the kept events keep their times and order, and the axis
+        keeps this data's extent, so a filtered timeline covers the same dates at the same
+        columns as the whole one (nothing jumps as a filter comes and goes); only the lanes
+        are laid out again, for what is kept.
+        """
+        kept = set(shown.events)
+        numbers = [i for i, event in enumerate(self.events) if event in kept]
+        renumbered = {old: new for new, old in enumerate(numbers)}
+        data = TimelineData.__new__(TimelineData)
+        data.events = [self.events[i] for i in numbers]
+        data.undated = [event for event in self.undated if event in kept]
+        data.index = {event: i for i, event in enumerate(data.events)}
+        data.asof = self.asof
+        data.anchor = array("d", (self.anchor[i] for i in numbers))
+        data.start = {renumbered[i]: t for i, t in self.start.items() if i in renumbered}
+        data.end = {renumbered[i]: t for i, t in self.end.items() if i in renumbered}
+        data.deadlines = {renumbered[i] for i in self.deadlines if i in renumbered}
+        data.first, data.last = self.first, self.last
+        data._lay_lanes(shown, narrowing=(self, renumbered))
+        steps = {self.lanes[number].thread: found for number, found in self.steps.items()}
+        data.steps = {number: steps[lane.thread] for number, lane in enumerate(data.lanes) if lane.thread in steps}
+        return data
+
+    def _lay_lanes(self, briefing: Briefing, narrowing: tuple[TimelineData, dict[int, int]] | None = None) -> None:
+        """The lanes of both modes, and where each thread's lane is; ``narrowing``: the whole data
+        and its kept events' new numbers, whose lanes are filtered (not sorted again)."""
+        if narrowing is None:
+            self.lanes = self._thread_lanes(briefing)
+            self.merged = [self._lane(None, "all", range(len(self.events)))]
+        else:
+            whole, renumbered = narrowing
+            self.lanes = self._kept_lanes(briefing, whole, renumbered)
+            self.merged = [self._kept_lane(whole.merged[0], renumbered)]
+        self.thread_lane: dict[Thread, int] = {lane.thread: n for n, lane in enumerate(self.lanes) if lane.thread}
+        self.other_lane = next((n for n, lane in enumerate(self.lanes) if lane.thread is None), None)
+        self._layouts: dict[tuple[str, bool], ZoomLayout] = {}
+
     def _lane(self, thread: Thread | None, title: str, events: range | list[int]) -> Lane:
         by_anchor = sorted(events, key=lambda i: (self.anchor[i], i))
         anchors = array("d", (self.anchor[i] for i in by_anchor))
         return Lane(thread, title, array("i", events), anchors, array("i", by_anchor))
+
+    def _kept_lane(self, lane: Lane, renumbered: dict[int, int]) -> Lane:
+        """A whole lane's kept events, in their order (new numbers keep the old ones' order)."""
+        events = array("i", (renumbered[i] for i in lane.events if i in renumbered))
+        by_anchor = array("i", (renumbered[i] for i in lane.by_anchor if i in renumbered))
+        return Lane(lane.thread, lane.title, events, array("d", (self.anchor[i] for i in by_anchor)), by_anchor)
+
+    def _kept_lanes(self, shown: Briefing, whole: TimelineData, renumbered: dict[int, int]) -> list[Lane]:
+        """The kept threads' lanes from the whole data's, then Other: kept events of no kept thread."""
+        kept = set(shown.threads)
+        lanes = []
+        for lane in whole.lanes:
+            if lane.thread in kept:
+                narrowed = self._kept_lane(lane, renumbered)
+                if narrowed.events:
+                    lanes.append(narrowed)
+        other = [i for i, event in enumerate(self.events) if not any(t in kept for t in event.threads)]
+        if other:
+            lanes.append(self._lane(None, "Other", other))
+        return lanes
 
     def _thread_lanes(self, briefing: Briefing) -> list[Lane]:
         per_thread: dict[Thread, list[int]] = {thread: [] for thread in briefing.threads}

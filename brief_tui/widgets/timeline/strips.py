@@ -425,7 +425,7 @@ def list_strip(
     palette: Palette,
     deadline: bool = False,
 ) -> Strip:
-    """One row of the vertical dated list: an event (glyph, date, title), or the as-of line when None."""
+    """A row of the vertical dated list: an event (▸ if selected, glyph, date, title), or the as-of line when None."""
     if event is None:
         label = f" {ASOF_GLYPH} {ASOF_LABEL} {clean_line(asof_text)} "
         return _line([(label + "┄" * max(0, width - cell_len(label)), ("asof",))], width, ("asof",), palette)
@@ -438,8 +438,11 @@ def list_strip(
     date_text = clean_line(list_date(event, date_width, deadline=deadline))
     if mark and mark not in date_text and not date_text.endswith("…"):
         date_text += mark
+    # The selected row leads with the sidebar's cursor glyph, so it shows without colour or
+    # reverse video (NO_COLOR, a tmux capture); it stands in for the current thread's ┃ there.
+    lead = CURSOR_GLYPH if selected else HIGHLIGHT_GLYPH if lit else " "
     parts = [
-        (HIGHLIGHT_GLYPH if lit else " ", base),
+        (lead, (*base, *chosen)),
         (EVENT_STATUS_GLYPHS[status], (*base, status, *qualified, *chosen)),
         (" " + fit(date_text, date_width) + " ", (*base, *qualified, *chosen)),
         (clean_line(event.title or event.id), (*base, "label", *chosen)),

@@ -315,3 +315,39 @@ def test_an_empty_briefing_lays_out() -> None:
     assert layout.rows == []
     assert data.layout("week", merged=True).lane_rows == [1]
     assert tick_labels(layout, 0, layout.width)
+
+
+# -- a filter's view ---------------------------------------------------------------------
+
+
+def test_a_narrowed_timeline_keeps_the_kept_events_at_the_same_columns() -> None:
+    """A filter's timeline is derived from the whole one: the kept events, their lanes, the same axis."""
+    from dataclasses import replace
+
+    briefing = sample_briefing()
+    whole = TimelineData(briefing)
+    threads = [t for t in briefing.threads if t.id in ("plan", "security", "sanctions")]
+    # The kept events of two kept threads (the third keeps none: it gets no lane), and one
+    # of a thread not kept: it goes to Other.
+    events = [e for e in briefing.events if {t.id for t in e.threads} & {"plan", "security"} or e.id == "kremlin"]
+    shown = replace(briefing, threads=threads, events=events)
+    narrowed = whole.narrowed(shown)
+    fresh = TimelineData(shown)
+    assert narrowed.events == fresh.events
+    assert narrowed.undated == fresh.undated
+
+    def lanes(data: TimelineData) -> list[tuple[object, ...]]:
+        every = [*data.lanes, *data.merged]
+        return [(lane.title, list(lane.events), list(lane.anchors), list(lane.by_anchor)) for lane in every]
+
+    assert lanes(narrowed) == lanes(fresh)
+    assert [lane.title for lane in narrowed.lanes][-1] == "Other"
+    assert "Sanctions" not in [lane.title for lane in narrowed.lanes]
+    assert (narrowed.thread_lane, narrowed.other_lane) == (fresh.thread_lane, fresh.other_lane)
+    assert list(narrowed.anchor) == list(fresh.anchor)
+    assert (narrowed.start, narrowed.end, narrowed.deadlines) == (fresh.start, fresh.end, fresh.deadlines)
+    for zoom in ZOOMS:
+        kept, all_of = narrowed.layout(zoom, merged=False), whole.layout(zoom, merged=False)
+        assert kept.width == all_of.width  # the same dates at the same columns, filtered or not
+        columns = [kept.col[narrowed.index[e]] for e in narrowed.events]
+        assert columns == [all_of.col[whole.index[e]] for e in narrowed.events]
