@@ -91,6 +91,8 @@ def main(argv: Sequence[str]) -> int:
     known = travelled(PROG, briefing, args.as_of)
     if known is None:
         return 2
+    # A filter reads the briefing as known then (a thread's status on that date), as the overview does.
+    travelled_briefings = [known if b is briefing else b for b in found.briefings]
     briefing = known
     views = view_blocks(PROG, args, briefing, item)
     if isinstance(views, int):
@@ -105,7 +107,7 @@ def main(argv: Sequence[str]) -> int:
     if args.filter:
         from brief_tui.commands.search import filtered
 
-        narrowed = filtered(PROG, args.filter, found.briefings, briefing, blocks, overview=item is None)
+        narrowed = filtered(PROG, args.filter, travelled_briefings, briefing, blocks, overview=item is None)
         if narrowed is None:
             return 2
         blocks, lens = narrowed

@@ -14,7 +14,19 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from brief_tui.model.fields import item_fields
-from brief_tui.model.items import Actor, Briefing, Citation, Document, Event, Party, Quote, Source, Thread, Version
+from brief_tui.model.items import (
+    Actor,
+    Briefing,
+    Citation,
+    Document,
+    Event,
+    Party,
+    Position,
+    Quote,
+    Source,
+    Thread,
+    Version,
+)
 
 if TYPE_CHECKING:
     from brief_tui.model.dates import BriefDate
@@ -118,22 +130,40 @@ class _Involves(_Test):
         return None
 
 
+class _Then:
+    """A thread's status and positions as the view shows them: as known on a date while travelling."""
+
+    def __init__(self, briefings: Sequence[Briefing]) -> None:
+        from brief_tui.model.as_of import known_of
+
+        self._known = {id(t): known for b in briefings if (known := known_of(b)).travelling for t in b.threads}
+
+    def status(self, thread: Thread) -> str:
+        known = self._known.get(id(thread))
+        return known.status(thread) if known is not None else thread.status
+
+    def positions(self, thread: Thread) -> Sequence[Position]:
+        known = self._known.get(id(thread))
+        return known.positions(thread) if known is not None else thread.positions
+
+
 class _Status(_Test):
-    def __init__(self, values: Sequence[str]) -> None:
+    def __init__(self, values: Sequence[str], then: _Then) -> None:
         from brief_tui.model.vocab import THREAD_STATUSES
 
         self.of_threads = {v for v in values if v in THREAD_STATUSES}
         self.of_events = set(values) - self.of_threads
+        self.then = then
 
     def thread(self, thread: Thread) -> bool:
-        if thread.status in self.of_threads:
+        if self.then.status(thread) in self.of_threads:
             return True
         return bool(self.of_events) and any(e.status in self.of_events for e in thread.events)
 
     def event(self, event: Event) -> bool:
         if event.status in self.of_events:
             return True
-        return bool(self.of_threads) and any(t.status in self.of_threads for t in event.threads)
+        return bool(self.of_threads) and any(self.then.status(t) in self.of_threads for t in event.threads)
 
 
 class _OfThreads(_Test):
@@ -144,14 +174,14 @@ class _OfThreads(_Test):
 
 
 class _Leaning(_OfThreads):
-    def __init__(self, values: Sequence[str], holders: _Involves | None) -> None:
-        self.values, self.holders = set(values), holders
+    def __init__(self, values: Sequence[str], holders: _Involves | None, then: _Then) -> None:
+        self.values, self.holders, self.then = set(values), holders, then
 
     def thread(self, thread: Thread) -> bool:
         held = self.holders
         return any(
             p.leaning in self.values and (held is None or held.holds(p.party) or held.holds(p.actor))
-            for p in thread.positions
+            for p in self.then.positions(thread)
         )
 
 
@@ -368,9 +398,10 @@ def apply_filter(
     """
     involves = _involves(filter_.terms, briefings)
     holders = _holders(filter_.terms, briefings)
+    then = _Then(briefings)
     tests: list[_Test] = list(involves)
     for term in filter_.terms:
-        test = _test(term, filter_, holders, changed, bookmarked, index)
+        test = _test(term, filter_, holders, changed, bookmarked, index, then)
         if test is not None:
             tests.append(test)
     return FilterView(filter_, briefings, tests)
@@ -412,12 +443,13 @@ def _test(
     changed: Predicate | None,
     bookmarked: Predicate | None,
     index: SearchIndex | None,
+    then: _Then,
 ) -> _Test | None:
     name, values = term.name, term.values
     if name == "status":
-        return _Status(values)
+        return _Status(values, then)
     if name == "leaning":
-        return _Leaning(values, holders)
+        return _Leaning(values, holders, then)
     if name == "group":
         return _Group(values)
     if name == "kind":

@@ -33,12 +33,17 @@ def cells(term: Any) -> list[tuple[object, ...]]:
 def resize(term: Any, cols: int, rows: int) -> None:
     fcntl.ioctl(term.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     term.screen.resize(rows, cols)
+    term.screen.erase_in_display(2)  # what shows next is the app's repaint, nothing left over
     term.cols, term.rows = cols, rows
     term.snapshot = [()] * rows
-    before = term.nbytes
     os.kill(term.pid, signal.SIGWINCH)
-    # A loaded machine may take longer than any quiet spell to begin the repaint: wait for it.
-    assert term.wait_until(lambda: term.nbytes > before, 10) is not None, term.tail()
+    # Wait for the repaint at the new size itself (the key bar on the new last row): a loaded
+    # machine may take longer than any quiet spell to begin it, and may read the size late.
+    assert term.wait_until(lambda: "Help" in bottom_row(term), 10) is not None, term.tail()
+
+
+def bottom_row(term: Any) -> str:
+    return "".join(term.screen.buffer[term.rows - 1][x].data for x in range(term.cols))
 
 
 @pytest.fixture

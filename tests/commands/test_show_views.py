@@ -91,3 +91,13 @@ def test_compare_refuses_what_it_cannot_compare(capsys: pytest.CaptureFixture[st
     )
     assert status == 1  # the 27-point version did not exist yet
     assert "plan-27-points: not a version" in err
+
+
+def test_a_status_filter_reads_the_status_as_known_on_the_date(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = show(capsys, "--as-of", "2025-12-03", "--filter", "status:open")
+    assert status == 0, err
+    assert out.startswith("filtered: 1 of 6 threads")  # Territory was not yet open then
+    assert "The US peace plan" in out.split("Threads")[-1]
+    assert "Territory and the Donbas demand" not in out.split("Threads")[-1]
+    status, out, err = show(capsys, "--filter", "status:open")
+    assert out.startswith("filtered: 2 of 6 threads")  # and is now
