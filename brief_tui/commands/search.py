@@ -171,5 +171,6 @@ def filtered(
         from brief_tui.render.layout import render_overview
 
         # The overview of what the filter leaves, led by the words the reader's shows: "filtered: 1 of 6 threads".
-        blocks = [line(span(view.counts(briefing).filtered(), "dim")), *render_overview(view.shown(briefing))]
+        shown = render_overview(view.shown(briefing), whole=briefing)
+        blocks = [line(span(view.counts(briefing).filtered(), "dim")), *shown]
     return blocks, Lens(keep=view.keeps)

@@ -34,9 +34,11 @@ class Overview:
 
     KIND = "overview"
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, whole: Briefing | None = None) -> None:
         self.briefing = briefing
         self.id = briefing.id
+        self.whole = whole
+        """The briefing before a filter narrowed it to ``briefing`` (None: not filtered)."""
 
 
 Shown = Item | Overview
@@ -56,7 +58,8 @@ def blocks_for(item: Shown, briefing: Briefing) -> list[Block]:
     from brief_tui.render.layout import render_item, render_overview
 
     if isinstance(item, Overview):
-        return render_overview(item.briefing)  # a filter's overview stands for the briefing as it leaves it
+        # A filter's overview stands for the briefing as it leaves it (and says what it hides).
+        return render_overview(item.briefing, whole=item.whole)
     return render_item(item, briefing)
 
 

@@ -82,11 +82,14 @@ OVERVIEW_LIMIT = 30
 _UNDATED = (datetime(1, 1, 1, tzinfo=timezone.utc), 0)
 
 
-def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True, lists: bool = True) -> list[Block]:
+def render_overview(
+    briefing: Briefing, base: int = 1, *, summary: bool = True, lists: bool = True, whole: Briefing | None = None
+) -> list[Block]:
     """The briefing's front page, what a reader needs first at the top: as of, what comes next,
     the key points, where each thread stands; then the summary, the lists, what it is based on.
 
     ``lists=False`` leaves out the documents, parties, actors and sources (an export lists them in full).
+    ``whole`` is the briefing a filter narrowed to ``briefing``: what comes next says what the filter hides.
     """
     blocks: list[Block] = []
     if briefing.marking:
@@ -103,7 +106,7 @@ def render_overview(briefing: Briefing, base: int = 1, *, summary: bool = True, 
     updated = Span(f" · updated {date_label(briefing.updated)}", "dim") if briefing.updated else None
     blocks.append(field_line("As of", Span(date_label(briefing.as_of), "status"), updated))
     upcoming = _limited(briefing.upcoming(), event_line)
-    blocks += section("Upcoming", upcoming or [line(missing("nothing scheduled or expected"), indent=1)], base)
+    blocks += section("Upcoming", upcoming or [line(missing(_nothing_upcoming(whole)), indent=1)], base)
     blocks += section("Key points", [b for p in briefing.key_points for b in _claim(p)], base)
     blocks += section("Threads", _threads(briefing), base)
     if summary and briefing.summary:
@@ -132,6 +135,14 @@ def _limited(items: Sequence[T], row: Callable[[T], Line]) -> list[Line]:
     if len(items) > OVERVIEW_LIMIT:
         rows.append(line(missing(f"… and {len(items) - OVERVIEW_LIMIT} more"), indent=1))
     return rows
+
+
+def _nothing_upcoming(whole: Briefing | None) -> str:
+    """What an empty Upcoming says: a filter's overview does not claim nothing is scheduled."""
+    hidden = len(whole.upcoming()) if whole is not None else 0
+    if hidden:
+        return f"none that the filter keeps ({hidden} hidden by it)"
+    return "nothing scheduled or expected"
 
 
 def _threads(briefing: Briefing) -> list[Block]:

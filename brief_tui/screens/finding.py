@@ -341,7 +341,8 @@ class Finding(Screen[None]):
         filter_, view = self._read_filter(text)
         self.active_filter, self.filter_view = (filter_, view) if view is not None else (None, None)
         shown = self.filter_view.shown(self.briefing) if self.filter_view is not None else self.briefing
-        self.overview = Overview(shown)  # the overview lists what the filter leaves
+        # The overview lists what the filter leaves (and says what it hides).
+        self.overview = Overview(shown, self.briefing if self.filter_view is not None else None)
         self._narrow_panes(shown)
         chips = self.query_one(FilterChips)
         counts = self.filter_view.counts(self.briefing).describe() if self.filter_view is not None else ""

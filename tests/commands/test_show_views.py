@@ -101,3 +101,11 @@ def test_a_status_filter_reads_the_status_as_known_on_the_date(capsys: pytest.Ca
     assert "Territory and the Donbas demand" not in out.split("Threads")[-1]
     status, out, err = show(capsys, "--filter", "status:open")
     assert out.startswith("filtered: 2 of 6 threads")  # and is now
+
+
+def test_a_filters_overview_says_what_comes_next_is_hidden_not_absent(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = show(capsys, "--filter", "status:near-agreement")
+    assert status == 0, err
+    upcoming = out.split("Upcoming")[1].split("Key points")[0]
+    assert "none that the filter keeps (3 hidden by it)" in upcoming
+    assert "nothing scheduled or expected" not in upcoming

@@ -32,7 +32,10 @@ async def apply(pilot: Pilot[None], screen: ReaderScreen, text: str) -> None:
 
 def open_ones(screen: ReaderScreen) -> list[Thread]:
     """The threads the briefing shown (as known now, or on the travelled date) has open."""
-    return [t for t in screen.briefing.threads if t.status == "open"]
+    from brief_tui.model.as_of import known_of
+
+    known = known_of(screen.briefing)
+    return [t for t in screen.briefing.threads if known.status(t) == "open"]
 
 
 async def test_time_travel_keeps_the_filter_in_every_pane(tmp_path: Path) -> None:
@@ -189,3 +192,18 @@ async def test_with_one_pane_the_chips_take_a_row_of_their_own(tmp_path: Path) -
         assert chips.display
         assert chips.region.y == 10  # above the key bar
         assert pane.bottom <= chips.region.y  # the pane's bottom border (where a subtitle goes) still shows
+
+
+async def test_the_filtered_overview_says_what_comes_next_is_hidden(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        await apply(pilot, screen, "status:near-agreement")
+        await pilot.press("1", "g")
+        await until(pilot, lambda: "none that the filter keeps (3 hidden by it)" in detail_lines(screen))
+        assert "nothing scheduled or expected" not in detail_lines(screen)
+
+
+def detail_lines(screen: ReaderScreen) -> str:
+    detail = screen.detail
+    return "\n".join(detail.render_line(y).text for y in range(detail.size.height))
