@@ -321,3 +321,30 @@ async def test_result_rows_show_summaries_as_read(tmp_path: Path) -> None:
         rows = result_rows(screen)
         assert any(r.startswith("thread") and "peace plan" in r for r in rows)
         assert not any("](#" in r for r in rows)
+
+
+
+async def test_the_bars_are_mounted_on_first_use_and_work_at_the_first_press(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        # Nothing of search or filter is styled for the first frame.
+        assert not screen.query(SearchBar) and not screen.query(FilterInput) and not screen.query(FilterChips)
+        await pilot.press("slash", *"kushner")
+        await until(pilot, lambda: screen.query(Input) and screen.query_one("#search-input", Input).value == "kushner")
+        assert screen.query_one(SearchBar).is_open
+        assert any("Kushner" in row for row in result_rows(screen))
+        assert isinstance(screen.detail.item, Overview)  # none of the letters reached the reader
+        await pilot.press("escape", "slash")
+        await until(pilot, lambda: screen.query_one(SearchBar).is_open)
+        assert len(screen.query(SearchBar)) == 1  # the bar is kept, not mounted again
+        await pilot.press("escape", "f", *"status:open", "enter")
+        await until(pilot, lambda: screen.active_filter is not None)
+        assert sidebar_ids(screen) == ["territory", "peace-plan"]
+        assert screen.query_one(FilterChips).display
+        # The chips sit above the input, as the bars always stacked.
+        assert [type(w) for w in screen.children if isinstance(w, (FilterChips, SearchBar, FilterInput))] == [
+            FilterChips,
+            SearchBar,
+            FilterInput,
+        ]
