@@ -10,6 +10,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import OptionList
@@ -30,6 +31,12 @@ CURSOR_GLYPH = "▸"
 """Marks the highlighted row, in colour or not (NO_COLOR, monochrome, a tmux capture)."""
 # The cells before a thread's title: the cursor mark, the badge's glyph and letter, a space.
 _BADGE_CELLS = 4
+
+
+_ONE_LINE_LAYOUT = all(
+    hasattr(OptionList, name) for name in ("_update_lines", "_get_left_gutter_width", "_scroll_update")
+)
+"""Textual's OptionList still has what ``ThreadList._update_lines`` fills in (else its own is used)."""
 
 
 def badge(status: str) -> str:
@@ -154,6 +161,46 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         # A thread's first cell is left blank for the glyph; the overview's text moves over one.
         rest = strip.crop(1) if first.text == " " else strip.crop(0, strip.cell_length - 1)
         return Strip.join([Strip([Segment(CURSOR_GLYPH, style)], 1), rest])
+
+    def _update_lines(self) -> None:
+        """Lay out rows as one line each, without measuring them (OptionList measures every row).
+
+        OptionList works out each option's height by wrapping its prompt: at 500 threads that
+        was about 80,000 function calls before the first frame. A row here is one line by
+        construction (one-line labels, ``text-wrap: nowrap``), so row ``i`` is line ``i``. This
+        fills OptionList's private line map; ``one_line_layout_matches`` (and its test) checks
+        that the map is the one OptionList would make, and OptionList's own is used otherwise.
+        """
+        if not _ONE_LINE_LAYOUT:
+            super()._update_lines()
+            return
+        region = self.scrollable_content_region
+        if not region:
+            return
+        cache = self._line_cache
+        count = len(self.options)
+        start = len(cache.lines)
+        if start < count:
+            for index in range(start, count):
+                cache.index_to_line[index] = index
+                cache.heights[index] = 1
+            cache.lines.extend((index, 0) for index in range(start, count))
+        size = Size(region.width - self._get_left_gutter_width(), count)
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
+
+    def one_line_layout_matches(self) -> bool:
+        """Whether the one-line layout equals OptionList's own for the rows listed now (a test calls this)."""
+        ours = (list(self._line_cache.lines), dict(self._line_cache.heights), dict(self._line_cache.index_to_line))
+        size = self.virtual_size
+        self._line_cache.clear()
+        OptionList._update_lines(self)
+        theirs = (list(self._line_cache.lines), dict(self._line_cache.heights), dict(self._line_cache.index_to_line))
+        same = ours == theirs and size == self.virtual_size
+        self._line_cache.clear()
+        self._update_lines()
+        return same
 
     @property
     def thread(self) -> Thread | None:

@@ -323,13 +323,14 @@ async def test_result_rows_show_summaries_as_read(tmp_path: Path) -> None:
         assert not any("](#" in r for r in rows)
 
 
-
 async def test_the_bars_are_mounted_on_first_use_and_work_at_the_first_press(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         # Nothing of search or filter is styled for the first frame.
-        assert not screen.query(SearchBar) and not screen.query(FilterInput) and not screen.query(FilterChips)
+        assert not screen.query(SearchBar)
+        assert not screen.query(FilterInput)
+        assert not screen.query(FilterChips)
         await pilot.press("slash", *"kushner")
         await until(pilot, lambda: screen.query(Input) and screen.query_one("#search-input", Input).value == "kushner")
         assert screen.query_one(SearchBar).is_open
