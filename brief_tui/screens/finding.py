@@ -19,31 +19,40 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from brief_tui.model import Briefing, Event, Thread
-from brief_tui.model.filters import Filter, parse_filter
 from brief_tui.render.detail_rows import Overview, Row
 from brief_tui.render.lens import Lens
-from brief_tui.widgets.filter_bar import FilterChips, FilterInput, Preview
-from brief_tui.widgets.search_bar import MATCH_STYLE, SearchBar
 
+# The bars, the filter's parser and the query parser it uses are imported on first use:
+# every import here is paid by every launch of brief, before its first frame.
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.widget import AwaitMount
 
     from brief_tui.loader.opened import OpenedLibrary
     from brief_tui.model.filter_view import FilterView, Predicate
+    from brief_tui.model.filters import Filter
     from brief_tui.model.search import Owner, SearchIndex, SearchResults
     from brief_tui.screens.place import Place
     from brief_tui.state import Store
     from brief_tui.state.reading import Reading
     from brief_tui.widgets.detail import DetailView
+    from brief_tui.widgets.filter_bar import FilterChips, FilterInput, Preview
+    from brief_tui.widgets.search_bar import SearchBar
     from brief_tui.widgets.thread_list import ThreadList
     from brief_tui.widgets.timeline import Timeline
 
 __all__ = ["Finding", "briefings_open", "row_text", "shared_index"]
 
 _Bar = TypeVar("_Bar", bound=Widget)
-BARS: tuple[type[Widget], ...] = (FilterChips, SearchBar, FilterInput)
-"""The bars at the bottom, in the order they stack (each mounted on first use)."""
+
+
+def bars() -> tuple[type[Widget], ...]:
+    """The bars at the bottom, in the order they stack (each mounted on first use)."""
+    from brief_tui.widgets.filter_bar import FilterChips, FilterInput
+    from brief_tui.widgets.search_bar import SearchBar
+
+    return (FilterChips, SearchBar, FilterInput)
+
 
 # The index of the last briefings searched: every reader of a library shares it.
 _INDEX: list[SearchIndex] = []
@@ -141,6 +150,8 @@ class Finding(Screen[None]):
 
     def _chips(self) -> FilterChips:
         """The active filter's chips (a widget with no children: usable as soon as it is mounted)."""
+        from brief_tui.widgets.filter_bar import FilterChips
+
         found = self.query(FilterChips)
         if found:
             return found.first()
@@ -150,11 +161,16 @@ class Finding(Screen[None]):
 
     def _cover_chips(self, covered: bool) -> None:
         """The chips step aside while a bar on their row is open (none mounted: no filter to cover)."""
+        from brief_tui.widgets.filter_bar import FilterChips
+
         found = self.query(FilterChips)
         if found:
             found.first().cover(covered)
 
     def _make_bar(self, kind: type[_Bar]) -> _Bar:
+        from brief_tui.widgets.filter_bar import FilterInput
+        from brief_tui.widgets.search_bar import SearchBar
+
         if kind is SearchBar:
             several = len(self.search_briefings()) > 1 or library_to_load(self.app) is not None
             return SearchBar(self._search, several_briefings=several)  # type: ignore[return-value]
@@ -162,7 +178,8 @@ class Finding(Screen[None]):
 
     def _mount_bar(self, bar: Widget) -> AwaitMount:
         """Mount a bar where the reader's compose once put it: docked bars stack in this order."""
-        later = BARS[BARS.index(type(bar)) + 1 :]
+        order = bars()
+        later = order[order.index(type(bar)) + 1 :]
         before = next((found.first() for kind in later if (found := self.query(kind))), None)
         if before is None:
             return self.mount(bar, before=self.query_one("#too-small")) if self.query("#too-small") else self.mount(bar)
@@ -206,6 +223,8 @@ class Finding(Screen[None]):
         """Search now covers the whole library: show the open query's results again."""
         if [id(b) for b in index.briefings] == [id(b) for b in self.search_briefings()]:
             _INDEX[:] = [index]
+        from brief_tui.widgets.search_bar import SearchBar
+
         bar = self.query(SearchBar)
         if bar and bar.first().is_open:
             bar.first().show(self.query_one("#search-input", Input).value)
@@ -223,6 +242,8 @@ class Finding(Screen[None]):
     def marked(self, title: Text) -> Text:
         """A title with the search words marked (the pane's title is the item's name: no row repeats it)."""
         if self.results is not None:
+            from brief_tui.widgets.search_bar import MATCH_STYLE
+
             for start, end in self.results.query.spans(title.plain):
                 title.stylize(MATCH_STYLE, start, end)
         return title
@@ -240,6 +261,8 @@ class Finding(Screen[None]):
 
         Keys typed right after `/` wait for the bar: the app awaits this action before its next key.
         """
+        from brief_tui.widgets.search_bar import SearchBar
+
         self._load_library()
         self._cover_chips(True)
         (await self._bar(SearchBar)).open()
@@ -317,6 +340,8 @@ class Finding(Screen[None]):
     # -- filter ------------------------------------------------------------------------
 
     def _preview(self, text: str) -> Preview:
+        from brief_tui.widgets.filter_bar import Preview
+
         filter_, view = self._read_filter(text)
         if not filter_.ok:
             return Preview("; ".join(filter_.problems), ok=False)
@@ -333,6 +358,8 @@ class Finding(Screen[None]):
         last = self._last_read
         if last is not None and last[0] == text and last[1] == [id(b) for b in briefings] and not last[2].flags:
             return last[2], last[3]
+        from brief_tui.model.filters import parse_filter
+
         filter_ = parse_filter(text, briefings)
         view = None
         if filter_.ok and not filter_.empty:
@@ -362,6 +389,8 @@ class Finding(Screen[None]):
 
     async def action_filter(self) -> None:
         """`f`: open the filter input on the active filter, to edit."""
+        from brief_tui.widgets.filter_bar import FilterInput
+
         self._cover_chips(True)
         (await self._bar(FilterInput)).open(self.active_filter.text if self.active_filter else "")
 
