@@ -12,7 +12,7 @@ from brief_tui.app import BriefApp, create_app
 from brief_tui.model import Thread
 from brief_tui.screens.reader import ReaderScreen
 from brief_tui.settings import Settings
-from brief_tui.widgets.thread_list import ThreadList
+from brief_tui.widgets.thread_list import ThreadList, ThreadRow
 from tests.widgets.pilot import until
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -127,3 +127,29 @@ async def test_a_filter_narrows_a_big_sidebar_and_clearing_brings_all_back(big: 
         await pilot.pause()
         assert len(listed(sidebar)) == THREADS
         assert sidebar.virtual_size.height == sidebar.option_count
+
+
+def made_rows(sidebar: ThreadList) -> list[int]:
+    rows = (sidebar.get_option_at_index(i) for i in range(sidebar.option_count))
+    return [i for i, row in enumerate(rows) if isinstance(row, ThreadRow) and row.made]
+
+
+async def test_only_the_rows_drawn_have_their_labels_made(big: Path, tmp_path: Path) -> None:
+    app = make_app(big, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reader(pilot, app)
+        sidebar = screen.sidebar
+        first = made_rows(sidebar)
+        assert first
+        assert max(first) < sidebar.size.height + 2
+        await pilot.press("G")
+        await until(pilot, lambda: sidebar.scroll_offset.y > 0)
+        await pilot.pause()
+        made = made_rows(sidebar)
+        assert sidebar.option_count - 1 in made
+        assert len(made) < 3 * sidebar.size.height  # the middle of the list was never drawn
+        # A label made late is the label the list would have made at once.
+        last = sidebar.get_option_at_index(sidebar.option_count - 1)
+        thread = screen.briefing.get(last.id or "")
+        assert isinstance(thread, Thread)
+        assert str(last.prompt) == str(sidebar._label(thread))
