@@ -10,35 +10,49 @@ kept; the detail pane gets a lens: the search words marked, the filter's dropped
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual import work
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input
 
 from brief_tui.model import Briefing, Event, Thread
-from brief_tui.model.filters import Filter, parse_filter
 from brief_tui.render.detail_rows import Overview, Row
 from brief_tui.render.lens import Lens
-from brief_tui.widgets.filter_bar import FilterChips, FilterInput, Preview
-from brief_tui.widgets.search_bar import MATCH_STYLE, SearchBar
 
+# The bars, the filter's parser and the query parser it uses are imported on first use:
+# every import here is paid by every launch of brief, before its first frame.
 if TYPE_CHECKING:
     from textual.app import ComposeResult
-    from textual.widget import Widget
+    from textual.widget import AwaitMount
 
     from brief_tui.loader.opened import OpenedLibrary
     from brief_tui.model.filter_view import FilterView, Predicate
+    from brief_tui.model.filters import Filter
     from brief_tui.model.search import Owner, SearchIndex, SearchResults
     from brief_tui.screens.place import Place
     from brief_tui.state import Store
     from brief_tui.state.reading import Reading
     from brief_tui.widgets.detail import DetailView
+    from brief_tui.widgets.filter_bar import FilterChips, FilterInput, Preview
+    from brief_tui.widgets.search_bar import SearchBar
     from brief_tui.widgets.thread_list import ThreadList
     from brief_tui.widgets.timeline import Timeline
 
 __all__ = ["Finding", "briefings_open", "row_text", "shared_index"]
+
+_Bar = TypeVar("_Bar", bound=Widget)
+
+
+def bars() -> tuple[type[Widget], ...]:
+    """The bars at the bottom, in the order they stack (each mounted on first use)."""
+    from brief_tui.widgets.filter_bar import FilterChips, FilterInput
+    from brief_tui.widgets.search_bar import SearchBar
+
+    return (FilterChips, SearchBar, FilterInput)
+
 
 # The index of the last briefings searched: every reader of a library shares it.
 _INDEX: list[SearchIndex] = []
@@ -117,12 +131,59 @@ class Finding(Screen[None]):
     # -- setting up --------------------------------------------------------------------
 
     def compose_finding(self) -> ComposeResult:
-        """The bars, hidden until asked for."""
-        several = len(self.search_briefings()) > 1 or library_to_load(self.app) is not None
-        yield FilterChips()
-        yield SearchBar(self._search, several_briefings=several)
-        yield FilterInput(self._preview)
+        """Nothing on the first frame: each bar is mounted the first time it is asked for.
+
+        Styling three hidden bars (inputs, a list, their texts) cost the first frame about
+        55,000 function calls; ``/``, ``f`` and a filter's chips mount theirs on first use.
+        """
         self.call_after_refresh(self._build_index)
+        yield from ()
+
+    async def _bar(self, kind: type[_Bar]) -> _Bar:
+        """The bar of this kind, mounted and composed now if it is the first time it is asked for."""
+        found = self.query(kind)
+        if found:
+            return found.first()
+        bar = self._make_bar(kind)
+        await self._mount_bar(bar)
+        return bar
+
+    def _chips(self) -> FilterChips:
+        """The active filter's chips (a widget with no children: usable as soon as it is mounted)."""
+        from brief_tui.widgets.filter_bar import FilterChips
+
+        found = self.query(FilterChips)
+        if found:
+            return found.first()
+        chips = FilterChips()
+        self._mount_bar(chips)
+        return chips
+
+    def _cover_chips(self, covered: bool) -> None:
+        """The chips step aside while a bar on their row is open (none mounted: no filter to cover)."""
+        from brief_tui.widgets.filter_bar import FilterChips
+
+        found = self.query(FilterChips)
+        if found:
+            found.first().cover(covered)
+
+    def _make_bar(self, kind: type[_Bar]) -> _Bar:
+        from brief_tui.widgets.filter_bar import FilterInput
+        from brief_tui.widgets.search_bar import SearchBar
+
+        if kind is SearchBar:
+            several = len(self.search_briefings()) > 1 or library_to_load(self.app) is not None
+            return SearchBar(self._search, several_briefings=several)  # type: ignore[return-value]
+        return FilterInput(self._preview)  # type: ignore[return-value]
+
+    def _mount_bar(self, bar: Widget) -> AwaitMount:
+        """Mount a bar where the reader's compose once put it: docked bars stack in this order."""
+        order = bars()
+        later = order[order.index(type(bar)) + 1 :]
+        before = next((found.first() for kind in later if (found := self.query(kind))), None)
+        if before is None:
+            return self.mount(bar, before=self.query_one("#too-small")) if self.query("#too-small") else self.mount(bar)
+        return self.mount(bar, before=before)
 
     def search_briefings(self) -> list[Briefing]:
         """The briefings search and the palette cover: every one open."""
@@ -162,9 +223,11 @@ class Finding(Screen[None]):
         """Search now covers the whole library: show the open query's results again."""
         if [id(b) for b in index.briefings] == [id(b) for b in self.search_briefings()]:
             _INDEX[:] = [index]
-        bar = self.query_one(SearchBar)
-        if bar.is_open:
-            bar.show(self.query_one("#search-input", Input).value)
+        from brief_tui.widgets.search_bar import SearchBar
+
+        bar = self.query(SearchBar)
+        if bar and bar.first().is_open:
+            bar.first().show(self.query_one("#search-input", Input).value)
 
     def lens_for(self, item: object) -> tuple[Lens | None, Row | None]:
         """The detail pane's lens (search words, filter) and, on the overview, the filter's line."""
@@ -179,6 +242,8 @@ class Finding(Screen[None]):
     def marked(self, title: Text) -> Text:
         """A title with the search words marked (the pane's title is the item's name: no row repeats it)."""
         if self.results is not None:
+            from brief_tui.widgets.search_bar import MATCH_STYLE
+
             for start, end in self.results.query.spans(title.plain):
                 title.stylize(MATCH_STYLE, start, end)
         return title
@@ -191,22 +256,27 @@ class Finding(Screen[None]):
     def _search(self, query: str) -> SearchResults:
         return self.search_index.search(query, keep=self._keep if self.filter_view is not None else None)
 
-    def action_search(self) -> None:
-        """`/`: open the search bar (and load the rest of an indexed library to search it)."""
+    async def action_search(self) -> None:
+        """`/`: open the search bar (and load the rest of an indexed library to search it).
+
+        The first `/` mounts the bar (about 30,000 function calls, once): the reader's first frame does not pay for it.
+        """
+        from brief_tui.widgets.search_bar import SearchBar
+
         self._load_library()
-        self.query_one(FilterChips).cover(True)
-        self.query_one(SearchBar).open()
+        self._cover_chips(True)
+        (await self._bar(SearchBar)).open()
 
     def on_search_bar_chosen(self, message: SearchBar.Chosen) -> None:
         """Enter on a result: open it, the words marked."""
         self.results = message.results
-        self.query_one(FilterChips).cover(False)
+        self._cover_chips(False)
         self._open_result(message.result.index, first=True)
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         """Escape: the results stay for `n`; the reader's pane gets focus back."""
         self.results = message.results
-        self.query_one(FilterChips).cover(False)
+        self._cover_chips(False)
         self._show(self.here())  # the lens changed: marks on or off
         self._refocus()
 
@@ -270,6 +340,8 @@ class Finding(Screen[None]):
     # -- filter ------------------------------------------------------------------------
 
     def _preview(self, text: str) -> Preview:
+        from brief_tui.widgets.filter_bar import Preview
+
         filter_, view = self._read_filter(text)
         if not filter_.ok:
             return Preview("; ".join(filter_.problems), ok=False)
@@ -286,6 +358,8 @@ class Finding(Screen[None]):
         last = self._last_read
         if last is not None and last[0] == text and last[1] == [id(b) for b in briefings] and not last[2].flags:
             return last[2], last[3]
+        from brief_tui.model.filters import parse_filter
+
         filter_ = parse_filter(text, briefings)
         view = None
         if filter_.ok and not filter_.empty:
@@ -313,10 +387,12 @@ class Finding(Screen[None]):
         bookmarked[self.briefing.id] = set(self._bookmarked)
         return flagged(briefings, changed), flagged(briefings, bookmarked)
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         """`f`: open the filter input on the active filter, to edit."""
-        self.query_one(FilterChips).cover(True)
-        self.query_one(FilterInput).open(self.active_filter.text if self.active_filter else "")
+        from brief_tui.widgets.filter_bar import FilterInput
+
+        self._cover_chips(True)
+        (await self._bar(FilterInput)).open(self.active_filter.text if self.active_filter else "")
 
     def action_clear_filter(self) -> None:
         """`F`: everything shows again."""
@@ -327,13 +403,13 @@ class Finding(Screen[None]):
 
     def on_filter_input_applied(self, message: FilterInput.Applied) -> None:
         """Enter on a filter that reads: make it active."""
-        self.query_one(FilterChips).cover(False)
+        self._cover_chips(False)
         self.apply_filter(message.text)
         self._refocus()
 
     def on_filter_input_cancelled(self, message: FilterInput.Cancelled) -> None:
         """Escape: the filter stays as it was."""
-        self.query_one(FilterChips).cover(False)
+        self._cover_chips(False)
         self._refocus()
 
     def apply_filter(self, text: str) -> None:
@@ -344,7 +420,7 @@ class Finding(Screen[None]):
         # The overview lists what the filter leaves (and says what it hides).
         self.overview = Overview(shown, self.briefing if self.filter_view is not None else None)
         self._narrow_panes(shown)
-        chips = self.query_one(FilterChips)
+        chips = self._chips()
         counts = self.filter_view.counts(self.briefing).describe() if self.filter_view is not None else ""
         chips.show(self.active_filter.chips if self.active_filter else [], counts)
         if self.results is not None:

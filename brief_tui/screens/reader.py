@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.events import ScreenResume
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -61,6 +62,7 @@ class ReaderScreen(Finding, Following):
         (100, "-wide"),
     ]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]  # noqa: RUF012
+    _resumed = False
     _end_said: tuple[str, float] = ("", 0.0)
     """The last "first/last thread" note and when: ``]`` held down at the end says it once."""
 
@@ -100,6 +102,18 @@ class ReaderScreen(Finding, Following):
             Text(f"Make the terminal larger\n(at least {MIN_SIZE[0]}x{MIN_SIZE[1]})", justify="center"),
             id="too-small",
         )
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """The first time the reader shows, its panes were styled as they mounted: no second pass.
+
+        Textual restyles every node of a screen as it first shows (about 26,000 function calls
+        before the first frame). Nothing can have changed since the nodes were styled: the app's
+        CSS was read before, and widgets' own CSS is scoped to them. tests/widgets/test_styled_once.py
+        does the pass and checks that it changes nothing.
+        """
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         if not self.query("#sidebar-pane"):

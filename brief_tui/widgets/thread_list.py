@@ -4,12 +4,14 @@ short title stands in for a title the column would cut."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import ClassVar
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import OptionList
@@ -23,6 +25,9 @@ from brief_tui.render.labels import THREAD_STATUS_GLYPHS, THREAD_STATUS_LETTERS
 from brief_tui.render.safe import text
 from brief_tui.widgets.quiet_option_list import QuietOptionList
 
+if TYPE_CHECKING:
+    from textual.visual import VisualType
+
 __all__ = ["ThreadList"]
 
 OVERVIEW_ID = "overview"
@@ -32,9 +37,45 @@ CURSOR_GLYPH = "▸"
 _BADGE_CELLS = 4
 
 
+_ONE_LINE_LAYOUT = all(
+    hasattr(OptionList, name) for name in ("_update_lines", "_get_left_gutter_width", "_scroll_update")
+)
+"""Textual's OptionList still has what ``ThreadList._update_lines`` fills in (else its own is used)."""
+
+
 def badge(status: str) -> str:
     """Glyph and letter, readable without colour: ``◕N``."""
     return f"{THREAD_STATUS_GLYPHS.get(status, '?')}{THREAD_STATUS_LETTERS.get(status, '?')}"
+
+
+_UNMADE = Text("")
+"""The prompt of a row whose label is not made yet."""
+
+
+class ThreadRow(Option):
+    """A thread's row, its label made when OptionList first asks for it (a 500-thread list draws twenty).
+
+    OptionList reads an option's ``prompt`` to draw it; a new prompt (``replace_option_prompt``)
+    takes the place of the label to be made.
+    """
+
+    def __init__(self, label: Callable[[], Text], id: str) -> None:
+        super().__init__(_UNMADE, id=id)
+        self._make_label = label
+
+    @property
+    def made(self) -> bool:
+        """Whether the label has been made (or a prompt given)."""
+        return super().prompt is not _UNMADE
+
+    @property
+    def prompt(self) -> VisualType:
+        """The label, made now if this is the first time it is asked for."""
+        prompt = super().prompt
+        if prompt is _UNMADE:
+            prompt = self._make_label()
+            self._set_prompt(prompt)
+        return prompt
 
 
 class ThreadList(QuietOptionList, inherit_bindings=False):
@@ -79,7 +120,7 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
                 options.append(made[key])
             for thread in threads:
                 if thread.id not in made:
-                    made[thread.id] = Option(self._label(thread), id=thread.id)
+                    made[thread.id] = ThreadRow(partial(self._label, thread), id=thread.id)
                 options.append(made[thread.id])
         return options
 
@@ -103,13 +144,19 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         width = self.scrollable_content_region.width - padding - _BADGE_CELLS
         if width == self._title_width:
             return
-        before = {thread.id: self._title(thread) for thread in self._order if thread.short_title}
+        # Only labels already made can be cut otherwise; the rest are made at the new width.
+        made = [thread for thread in self._order if thread.short_title and self._label_made(thread.id)]
+        before = {thread.id: self._title(thread) for thread in made}
         self._title_width = width
         for thread_id, title in before.items():
             thread = self._threads[thread_id]
             if self._title(thread) != title:
                 self.replace_option_prompt_at_index(self.get_option_index(thread_id), self._label(thread))
         self._forget_unlisted()  # a filter's hidden threads are relabelled when listed again
+
+    def _label_made(self, row_id: str) -> bool:
+        option = self.get_option(row_id)
+        return not isinstance(option, ThreadRow) or option.made
 
     def _label(self, thread: Thread | None) -> Text:
         """A row's text; a thread's first column is left for the cursor's ▸ (``render_line``)."""
@@ -154,6 +201,46 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         # A thread's first cell is left blank for the glyph; the overview's text moves over one.
         rest = strip.crop(1) if first.text == " " else strip.crop(0, strip.cell_length - 1)
         return Strip.join([Strip([Segment(CURSOR_GLYPH, style)], 1), rest])
+
+    def _update_lines(self) -> None:
+        """Lay out rows as one line each, without measuring them (OptionList measures every row).
+
+        OptionList works out each option's height by wrapping its prompt: at 500 threads that
+        was about 80,000 function calls before the first frame. A row here is one line by
+        construction (one-line labels, ``text-wrap: nowrap``), so row ``i`` is line ``i``. This
+        fills OptionList's private line map; ``one_line_layout_matches`` (and its test) checks
+        that the map is the one OptionList would make, and OptionList's own is used otherwise.
+        """
+        if not _ONE_LINE_LAYOUT:
+            super()._update_lines()
+            return
+        region = self.scrollable_content_region
+        if not region:
+            return
+        cache = self._line_cache
+        count = len(self.options)
+        start = len(cache.lines)
+        if start < count:
+            for index in range(start, count):
+                cache.index_to_line[index] = index
+                cache.heights[index] = 1
+            cache.lines.extend((index, 0) for index in range(start, count))
+        size = Size(region.width - self._get_left_gutter_width(), count)
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
+
+    def one_line_layout_matches(self) -> bool:
+        """Whether the one-line layout equals OptionList's own for the rows listed now (a test calls this)."""
+        ours = (list(self._line_cache.lines), dict(self._line_cache.heights), dict(self._line_cache.index_to_line))
+        size = self.virtual_size
+        self._line_cache.clear()
+        OptionList._update_lines(self)
+        theirs = (list(self._line_cache.lines), dict(self._line_cache.heights), dict(self._line_cache.index_to_line))
+        same = ours == theirs and size == self.virtual_size
+        self._line_cache.clear()
+        self._update_lines()
+        return same
 
     @property
     def thread(self) -> Thread | None:

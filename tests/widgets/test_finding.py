@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -321,3 +323,69 @@ async def test_result_rows_show_summaries_as_read(tmp_path: Path) -> None:
         rows = result_rows(screen)
         assert any(r.startswith("thread") and "peace plan" in r for r in rows)
         assert not any("](#" in r for r in rows)
+
+
+async def test_the_bars_are_mounted_on_first_use_and_work_at_the_first_press(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        # Nothing of search or filter is styled for the first frame.
+        assert not screen.query(SearchBar)
+        assert not screen.query(FilterInput)
+        assert not screen.query(FilterChips)
+        await pilot.press("slash", *"kushner")
+        await until(pilot, lambda: screen.query(Input) and screen.query_one("#search-input", Input).value == "kushner")
+        assert screen.query_one(SearchBar).is_open
+        assert any("Kushner" in row for row in result_rows(screen))
+        assert isinstance(screen.detail.item, Overview)  # none of the letters reached the reader
+        await pilot.press("escape", "slash")
+        await until(pilot, lambda: screen.query_one(SearchBar).is_open)
+        assert len(screen.query(SearchBar)) == 1  # the bar is kept, not mounted again
+        await pilot.press("escape", "f", *"status:open", "enter")
+        await until(pilot, lambda: screen.active_filter is not None)
+        assert sidebar_ids(screen) == ["territory", "peace-plan"]
+        assert screen.query_one(FilterChips).display
+        # The chips sit above the input, as the bars always stacked.
+        assert [type(w) for w in screen.children if isinstance(w, (FilterChips, SearchBar, FilterInput))] == [
+            FilterChips,
+            SearchBar,
+            FilterInput,
+        ]
+
+
+FIRST_USE_CODE = """
+import asyncio, sys
+import subprocess
+import sys
+from pathlib import Path
+from brief_tui.app import create_app
+from brief_tui.settings import Settings
+
+DEFERRED = ("brief_tui.model.filters", "brief_tui.widgets.search_bar",
+            "brief_tui.widgets.filter_bar")
+
+
+async def main() -> None:
+    app = create_app([sys.argv[1]], cache=False, settings=Settings(path=Path(sys.argv[2])))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        print("before", [m for m in DEFERRED if m in sys.modules])
+        await pilot.press("f", *"status:open", "enter")
+        await pilot.pause()
+        print("after", [m for m in DEFERRED if m in sys.modules], app.screen.active_filter.text)
+
+asyncio.run(main())
+"""
+
+
+def test_search_and_filter_code_is_imported_on_first_use_not_before_the_first_frame(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_USE_CODE, str(BUILTIN), str(tmp_path / "settings.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert "before []" in lines
+    assert any(line.startswith("after [") and "filter_bar" in line and "status:open" in line for line in lines)
