@@ -37,9 +37,9 @@ def resize(term: Any, cols: int, rows: int) -> None:
     term.cols, term.rows = cols, rows
     term.snapshot = [()] * rows
     os.kill(term.pid, signal.SIGWINCH)
-    # Wait for the repaint at the new size itself (the key bar on the new last row): a loaded
-    # machine may take longer than any quiet spell to begin it, and may read the size late.
-    assert term.wait_until(lambda: "Help" in bottom_row(term), 10) is not None, term.tail()
+    # Wait for the repaint at the new size itself (the key bar on the new, erased last row): a
+    # loaded machine may take longer than any quiet spell to begin it.
+    assert term.wait_until(lambda: bottom_row(term).strip() != "", 10) is not None, term.tail()
 
 
 def bottom_row(term: Any) -> str:
