@@ -210,6 +210,14 @@ class BriefApp(App[None]):
         """Of Textual's own palette commands only the theme: the reader's actions come from the registry."""
         yield SystemCommand("Theme", "Change the colour theme", self.action_change_theme)
 
+    def on_command_palette_opened(self, message: object) -> None:
+        """The palette's search icon as one narrow cell: an emoji's width varies by terminal and font over SSH."""
+        from textual.command import CommandPalette, SearchIcon
+
+        if isinstance(self.screen, CommandPalette):
+            for icon in self.screen.query(SearchIcon):
+                icon.icon = ">"
+
     def search_themes(self) -> None:
         """The theme palette, offering brief's own themes (``themes.OFFERED``), not every Textual theme."""
         from textual.command import CommandPalette

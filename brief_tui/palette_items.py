@@ -71,7 +71,8 @@ def _entries(
     for party in briefing.parties:
         yield party, party.name, "party" + (f" · {party.short}" if party.short else "")
     for event in briefing.events:
-        yield event, event.label, f"event · {event.shown_date}" + (f" · {event.kind}" if event.kind else "")
+        when = event.date.text if event.date is not None else event.shown_date  # a date, not "Monday"
+        yield event, event.label, f"event · {when}" + (f" · {event.kind}" if event.kind else "")
     for document in briefing.documents:
         yield document, document.title, "document"
         for version in document.versions:

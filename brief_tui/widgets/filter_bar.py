@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FilterChips", "FilterInput", "Preview"]
 
-PLACEHOLDER = "f  status:open party:ru grade:A-C after:2025-11 words… · enter applies · escape cancels"
+PLACEHOLDER = "status:open party:ru grade:A-C words · enter applies · escape cancels"
+"""Fits 80 columns whole (with the input's padding): a hint cut off mid-word reads as broken."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -259,6 +259,25 @@ class ThreadList(QuietOptionList, inherit_bindings=False):
         """Highlight a thread and report it, as if the reader had moved there."""
         self.highlighted = self.get_option_index(thread.id)
 
+    def action_cursor_down(self) -> None:
+        """The next row; at the last one, the bell (as ``]`` at the last thread: no wrap to the top)."""
+        self._step(+1)
+
+    def action_cursor_up(self) -> None:
+        """The previous row; at the first one, the bell."""
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        options = self.options
+        index = self.highlighted if self.highlighted is not None else -step
+        index += step
+        while 0 <= index < len(options) and options[index].disabled:
+            index += step
+        if 0 <= index < len(options):
+            self.highlighted = index
+        else:
+            self.app.bell()
+
     def move_thread(self, step: int) -> bool:
         """Highlight the next (+1) or previous (-1) thread; False at either end."""
         threads = self._order

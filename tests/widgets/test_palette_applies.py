@@ -52,3 +52,15 @@ async def test_zoom_is_offered_in_the_lanes_not_in_the_vertical_list(tmp_path: P
         assert screen.timeline is not None
         assert screen.timeline.list_mode
         assert ZOOM not in await offered(screen)
+
+
+async def test_the_palettes_icon_is_one_narrow_cell(tmp_path: Path) -> None:
+    from textual.command import CommandPalette, SearchIcon
+
+    from tests.widgets.pilot import until
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette) and bool(app.screen.query(SearchIcon)))
+        await until(pilot, lambda: app.screen.query_one(SearchIcon).icon == ">")  # not the emoji 🔎

@@ -53,3 +53,20 @@ async def test_the_ends_of_a_threads_events_are_said(tmp_path: Path) -> None:
         assert notes(app) == ["This is the thread's last event."]
         await pilot.press(*["left_curly_bracket"] * (len(thread.events) + 1))
         assert notes(app)[-1] == "This is the thread's first event."
+
+
+async def test_j_on_the_last_row_stays_there_as_the_bracket_does(tmp_path: Path) -> None:
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        threads = screen.briefing.threads
+        await pilot.press("G")
+        last = screen.sidebar.thread
+        assert last is not None
+        await pilot.press("j", "j")
+        assert screen.sidebar.thread is last  # no wrap round to the overview
+        await pilot.press("g", "k")
+        assert screen.sidebar.thread is None  # the overview, still
+        await pilot.press("j")
+        assert screen.sidebar.thread in threads

@@ -133,7 +133,9 @@ def caption_date(event: Event, *, deadline: bool = False) -> str:
         return f"no date yet ({event.display_date})" if event.display_date else "no date yet"
     words = [w for w, on in (("uncertain", date.uncertain), ("approximate", date.approximate)) if on]
     if event.display_date:
-        return f"{event.display_date}, {' and '.join(words)}" if words else event.display_date
+        # The date first, the author's wording after it: "Monday" alone tells a reader nothing.
+        said = f"{event.display_date}, {' and '.join(words)}" if words else event.display_date
+        return f"{date.text} ({said})"
     if _open(event, deadline):
         shown = spoken_date(date)
         return f"{shown} ({', '.join(words)})" if words else shown
@@ -472,8 +474,11 @@ LEGEND: tuple[tuple[str, str], ...] = (
         f"{SPAN_GLYPH * 3}{SPAN_END_GLYPH}",
         f"a period, from its start to its end; a lane's extra rows ({SPAN_ROW_LABEL}) hold them",
     ),
-    (f"{OPEN_START_GLYPH} {OPEN_END_GLYPH}", "a period open at its start / at its end (from Feb 2026)"),
-    ("by Dec 2028", "a deadline: an open start on a future event, placed at its end"),
+    (
+        f"{OPEN_START_GLYPH} {OPEN_END_GLYPH}",
+        'a period open at its start / at its end (read as, e.g., "from Feb 2026")',
+    ),
+    ("by <date>", 'a deadline: an open start on a future event, placed at its end (e.g. "by Dec 2028")'),
     (ASOF_GLYPH, "as of: the moment the briefing describes; the shaded part is after it"),
     (STATUS_STEP_GLYPH, "a step of the thread's status history (the thread's detail lists them)"),
     ("? ~", "an uncertain / approximate date"),
