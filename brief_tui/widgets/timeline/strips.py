@@ -133,9 +133,9 @@ def caption_date(event: Event, *, deadline: bool = False) -> str:
         return f"no date yet ({event.display_date})" if event.display_date else "no date yet"
     words = [w for w, on in (("uncertain", date.uncertain), ("approximate", date.approximate)) if on]
     if event.display_date:
-        # The date first, the author's wording after it: "Monday" alone tells a reader nothing.
-        said = f"{event.display_date}, {' and '.join(words)}" if words else event.display_date
-        return f"{date.text} ({said})"
+        # The date first (its ? and ~ say how sure), the author's wording after it: "Monday"
+        # alone tells a reader nothing.
+        return f"{list_date(event, 40, deadline=deadline)} ({event.display_date})"
     if _open(event, deadline):
         shown = spoken_date(date)
         return f"{shown} ({', '.join(words)})" if words else shown
