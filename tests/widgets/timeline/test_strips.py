@@ -247,8 +247,7 @@ def test_the_caption_says_status_date_title_and_place() -> None:
     event.display_date = "a few days after 2 December"
     # the date first, then the author's wording (a reader learns nothing from "Monday" alone)
     assert (
-        "2025-12-05~ (a few days after 2 December)"
-        in caption_strip(event, place=(1, 1), width=100, palette=PLAIN).text
+        "2025-12-05~ (a few days after 2 December)" in caption_strip(event, place=(1, 1), width=100, palette=PLAIN).text
     )
     assert caption_strip(event, place=(1, 1), width=20, palette=PLAIN).text.endswith("…")
     assert caption_strip(None, place=(1, 1), width=20, palette=PLAIN).text.strip() == "No events"
