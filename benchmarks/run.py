@@ -548,6 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     spec = args.sizes or ("1000:50" if args.smoke else "1000:50,10000:500")
     sizes = [(int(e), int(t)) for e, t in (part.split(":") for part in spec.split(","))]
     app = args.app.split() if args.app else [sys.executable, "-m", "brief_tui"]
+    here = Path.cwd()
     log = sys.stderr
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmp:
@@ -556,6 +557,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.commit:
             source, tested = export_commit(args.commit, work)
             os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), os.environ.get("PYTHONPATH")]))
+            # `python -m` puts the current directory first on the path: from the repository's root
+            # the children would import the working tree, not the commit.
+            os.chdir(source)
         library_spec = args.library or ("20:50" if args.smoke else "1000:100")
         count, events = (int(n) for n in library_spec.split(":"))
         library = (count, events) if count else None
@@ -592,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.output:
         failed = "\n".join(f"- {line.splitlines()[0]}" for line in fails)
         failed = f"\nFailures (`--dump` shows the screens):\n{failed}\n" if fails else ""
-        Path(args.output).write_text(f"# Benchmark results\n\n{header}\n\n{text}{failed}", encoding="utf-8")
+        (here / args.output).write_text(f"# Benchmark results\n\n{header}\n\n{text}{failed}", encoding="utf-8")
     if args.json:
         data = {
             "machine": info,
@@ -606,7 +610,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json == "-":
             print(dumped)
         else:
-            Path(args.json).write_text(dumped + "\n", encoding="utf-8")
+            (here / args.json).write_text(dumped + "\n", encoding="utf-8")
     fatal = any(r.get("fatal") for s in scenarios for r in s.runs)
     missed = any(v.result == "FAIL" for v in verdicts(scenarios, loader, args.smoke))
     return 1 if fatal or (args.strict and missed) else 0
