@@ -140,6 +140,7 @@ class QuietLines(_Base):
     _drawn_look: tuple[object, ...] | None = None
     _comparing = False
     _comparison_due = False
+    _style_of_pass: Style | None = None
 
     def drawn(self, y: int, strip: Strip) -> Strip:
         """Note the line drawn at row ``y`` (call from ``render_line``); returns it."""
@@ -147,8 +148,25 @@ class QuietLines(_Base):
             if not hasattr(self, "_drawn"):
                 self._drawn = {}
             self._drawn[y] = strip
-            self._drawn_look = self._look()
         return strip
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's Rich style (``rich_style``), worked out once per repaint, not once per line.
+
+        Textual works ``rich_style`` out afresh on every call, walking every ancestor's styles.
+        """
+        style = self._style_of_pass
+        return self.rich_style if style is None else style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual's lines of the widget, noting the look they were drawn with (once, not per line)."""
+        look = self._look()
+        self._drawn_look, self._style_of_pass = look, look[0]  # type: ignore[assignment]
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style_of_pass = None
 
     def _look(self) -> tuple[object, ...]:
         """What Textual draws around the widget's lines: a change here repaints every row."""
@@ -191,10 +209,12 @@ class QuietLines(_Base):
             return
         height = self.size.height
         self._comparing = True
+        self._style_of_pass = self.rich_style
         try:
             changed = [y for y in range(height) if drawn.get(y) != self.render_line(y)]
         finally:
             self._comparing = False
+            self._style_of_pass = None
         width = max(self.virtual_size.width, self.size.width)
         regions = tuple(Region(0, y, width, rows) for y, rows in _runs(changed))
         if regions:  # (no region at all would repaint the whole widget)

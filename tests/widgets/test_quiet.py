@@ -80,20 +80,22 @@ async def test_focus_still_shows_on_the_panes_after_quieter_repaints(tmp_path: P
 async def test_the_first_item_is_laid_out_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The detail keeps its scrollbar's column, so a long first item is not laid out again
     # when its scrollbar turns up (that second layout cost a third of the first paint).
-    calls: list[int] = []
-    real = detail.render_rows
+    widths: list[int] = []
+    real = detail.ItemLines
 
-    def counting(*args: object, **kwargs: object) -> object:
-        calls.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    class Counting(real):  # type: ignore[valid-type,misc]
+        def __init__(self, rows: list[object], width: int, console: object) -> None:
+            if width:
+                widths.append(width)
+            super().__init__(rows, width, console)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(detail, "render_rows", counting)
+    monkeypatch.setattr(detail, "ItemLines", Counting)
     app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        assert len(app.screen.detail.lines) > app.screen.detail.page_height  # long enough to scroll
-        assert len(calls) == 1
+        assert app.screen.detail.line_count > app.screen.detail.page_height  # long enough to scroll
+        assert len(widths) == 1
 
 
 def test_blank_cells_join_the_style_run_beside_them() -> None:
