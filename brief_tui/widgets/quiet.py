@@ -31,6 +31,7 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
+from textual.screen import Screen, ScreenResultType
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-__all__ = ["Pane", "QuietLines", "QuietScrollBar", "fewer_runs", "focus_without_repaint"]
+__all__ = ["Pane", "QuietFocus", "QuietLines", "QuietScrollBar", "fewer_runs", "focus_without_repaint"]
 
 
 class Pane(Vertical):
@@ -125,6 +126,40 @@ class Pane(Vertical):
 def focus_without_repaint() -> Reactive[Widget | None]:
     """``Screen.focused`` as Textual declares it, but without repainting the screen when it changes."""
     return Reactive(None, repaint=False)
+
+
+class QuietFocus(Screen[ScreenResultType]):
+    """A screen whose focus change is drawn in one frame: the pane borders and the cursor together.
+
+    Textual restyles the focused widget's container at once (``:focus-within``: the pane's
+    border turns heavy), but the widget's own ``:focus`` look (the cursor) only when the widget
+    handles its Focus event, a frame later, and it restyles the widget a second time then.
+    Here the widgets' focus state is set before Textual restyles (``set_reactive``: no watcher,
+    so no restyle of its own), so the one restyle Textual does covers the cursor too; the
+    Focus and Blur events that follow find nothing left to change.
+    """
+
+    focused: Reactive[Widget | None] = focus_without_repaint()
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Focus ``widget`` (Textual's ``Screen.set_focus``), its look and the blurred widget's changed at once."""
+        blurred = self.focused
+        state = Widget.__dict__.get("has_focus")  # (should Textual reshape it: focus as Textual does)
+        if not isinstance(state, Reactive) or widget is None or widget is blurred or not widget.focusable:
+            super().set_focus(widget, scroll_visible=scroll_visible, from_app_focus=from_app_focus)
+            return
+        if blurred is not None:
+            blurred.set_reactive(state, False)
+        widget.set_reactive(state, True)
+        # Wake every widget whose look changes (the panes around both) before the screen hears
+        # of any change: the screen then hears of them all before it paints.
+        for around in (*_below(self, blurred), *_below(self, widget)):
+            around.check_idle()
+        super().set_focus(widget, scroll_visible=scroll_visible, from_app_focus=from_app_focus)
+        for node in (blurred, widget):
+            if node is not None:
+                node.notify_style_update()  # (a widget may cache styles it drew with until told)
+                node.refresh()
 
 
 class QuietLines(_Base):
@@ -259,6 +294,13 @@ class QuietLines(_Base):
             animate=False,
             immediate=True,
         )
+
+
+def _below(screen: Widget, widget: Widget | None) -> list[Widget]:
+    """``widget`` and its ancestors below ``screen``."""
+    if widget is None:
+        return []
+    return [node for node in widget.ancestors_with_self if isinstance(node, Widget) and node is not screen]
 
 
 def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:

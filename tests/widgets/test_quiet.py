@@ -163,6 +163,48 @@ async def test_a_focus_change_repaints_the_rows_that_change_not_the_panes(tmp_pa
         assert rows <= 4  # the sidebar's highlighted row; the timeline's cursor row and caption
 
 
+@pytest.mark.parametrize("keys", [("3",), ("3", "2"), ("3", "1")])
+async def test_a_focus_change_is_drawn_in_one_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: tuple[str, ...]
+) -> None:
+    # Textual restyles a pane's border (:focus-within) at once but a widget's own :focus look (its
+    # cursor) only when it handles its Focus event: the border and the cursor came a frame apart.
+    import asyncio
+
+    from textual.app import App
+
+    frames: list[set[int]] = []
+    real = App._display
+
+    def noting(self: App[object], screen: Screen[object], update: object) -> None:
+        real(self, screen, update)  # type: ignore[arg-type]
+        if update is not None:
+            frames.append({y for y, *_ in getattr(update, "spans", [(-1,)])})
+
+    monkeypatch.setattr(App, "_display", noting)
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        *before, key = keys
+        await pilot.press(*before)
+        await pilot.pause()
+        frames.clear()
+        await pilot.press(key)  # (no pause: Pilot's pause would paint at once, whatever is ready)
+        for _ in range(400):  # until the screen paints by itself
+            if frames:
+                break
+            await asyncio.sleep(0.005)
+        await pilot.pause()  # paints anything still waiting to be painted
+        focused = screen.query_one(f"#{screen.pane}-pane", Pane)
+        border_rows = {focused.region.y, focused.region.bottom - 1}
+        painted = [rows for rows in frames if rows]
+        assert painted, "nothing was painted"
+        assert border_rows <= painted[0], "the pane's border was not in the first frame"
+        assert len(painted) == 1, f"a focus change took {len(painted)} frames: {painted}"
+
+
 async def test_a_new_item_in_the_detail_pane_needs_no_relayout(tmp_path: Path) -> None:
     from brief_tui.widgets.quiet import QuietScrollBar
 
