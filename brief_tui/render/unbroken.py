@@ -20,8 +20,8 @@ __all__ = ["KEEP", "held", "kept"]
 KEEP = "\u00a0"
 """Joins two words that no wrapped writer separates (where the line is wide enough)."""
 
-# A run of words joined by KEEP: split at any other whitespace.
-_RUN = re.compile(r"(?:\S|\u00a0)+")
+# A run of words joined by KEEP (at least one join; a lone word has nothing to keep).
+_RUN = re.compile(r"\S*\u00a0(?:\S|\u00a0)*")
 
 
 def kept(words: str) -> str:
