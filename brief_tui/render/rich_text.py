@@ -15,7 +15,7 @@ from rich.text import Text
 from brief_tui.render.blocks import Span, Table, is_web_url
 from brief_tui.render.lens import Matcher, highlight
 from brief_tui.render.markdown import Paragraph, parse_markdown
-from brief_tui.render.unbroken import KEEP, held
+from brief_tui.render.unbroken import held, joins
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -106,13 +106,13 @@ def wrapped_lines(body: Text, width: int) -> int | None:
 
 def _hold_for(plain: str) -> str | None:
     """A character to hold joined words together while Rich wraps ``plain`` (None: nothing is joined)."""
-    return next((char for char in _HOLDS if char not in plain), None) if KEEP in plain else None
+    return next((char for char in _HOLDS if char not in plain), None) if joins(plain) else None
 
 
 def hanging(lead: str, body: Text) -> RenderableType:
     """``body`` after ``lead``, its wrapped lines under its start; the ``Text`` itself when there is
     no lead and no words to keep together (Rich wraps it as well)."""
-    return Hanging(lead, body) if lead or KEEP in body.plain else body
+    return Hanging(lead, body) if lead or joins(body.plain) else body
 
 
 class Hanging:
