@@ -400,8 +400,14 @@ class QuietScrollBar(ScrollBar):
     def refresh(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
     ) -> QuietScrollBar:
-        """Pass the refresh on unless it is a repaint of a scrollbar that looks as it was drawn."""
-        unchanged = not regions and repaint and not layout and not recompose and self.is_mounted
+        """Pass the refresh on unless it is a repaint of a scrollbar that looks as it was drawn.
+
+        A scrollbar's place and size are set by the widget it scrolls, from that widget's
+        styles: its own restyle (Textual styles a scrollbar first on the first focus change of
+        its pane) moves nothing, so the relayout of the screen it asks for is only a repaint.
+        """
+        layout = False
+        unchanged = not regions and repaint and not recompose and self.is_mounted
         if unchanged and self._drawn_look is not None and self._drawn_look == self._look():
             return self
         super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)

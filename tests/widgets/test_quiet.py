@@ -303,3 +303,34 @@ async def test_the_loading_screen_stops_counting_once_the_reader_is_over_it(tmp_
         loading.started -= 100  # a counter that would now read 100 s more
         loading._tick()
         assert notice.render() == before
+
+
+async def test_a_scrollbars_own_restyle_asks_for_no_relayout(tmp_path: Path) -> None:
+    # Textual styles a scrollbar made after the first styling pass (the sidebar of a cached
+    # 10,000-event open) on its pane's first focus change, and the new rules asked for a
+    # relayout of the screen: a second frame of every pane. A scrollbar's place comes from the
+    # widget it scrolls, so the relayout is only a repaint.
+    from brief_tui.widgets.quiet import QuietScrollBar
+
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        scrollbar = screen.detail.vertical_scrollbar
+        assert isinstance(scrollbar, QuietScrollBar)
+        asked: list[bool] = []
+        real = Widget.refresh
+
+        def spy(self: Widget, *regions: object, **flags: object) -> Widget:
+            if self is scrollbar:
+                asked.append(bool(flags.get("layout")))
+            return real(self, *regions, **flags)  # type: ignore[arg-type]
+
+        Widget.refresh = spy  # type: ignore[method-assign]
+        try:
+            scrollbar.styles.scrollbar_size_vertical = 3  # a rule that would move a widget
+            scrollbar.refresh(layout=True)
+        finally:
+            Widget.refresh = real  # type: ignore[method-assign]
+        assert not any(asked)  # (nothing at all: the scrollbar looks as it was drawn)
