@@ -31,8 +31,13 @@ _SPECIAL = re.compile(
     r"|^ {0,3}(?:[-+]|\d{1,9}[.)])(?:\s|$)|^ {4}",  # list items, code blocks
     re.M,
 )
-# ``[plain words](#id)``: the one piece of Markdown the quick path understands.
+# ``[plain words](#id)``: the quick path understands this piece of Markdown...
 _ID_LINK = re.compile(r"\[([^\\`*_\[\]<>!&#~|=\n]+)\]\(#([a-z0-9][a-z0-9-]{0,63})\)")
+# ...and ``**strong**`` or ``*em*`` words, set off from the words around them (``a**b**``
+# and emphasis holding a link or running over a line take the parser), as in
+# "talks were **complex**". (U+FFFC stands for a link's brackets while checking.)
+_EMPHASIS = re.compile(r"(?<![\w*\\])(?P<marks>\*\*?)(?=\w)(?P<words>[^*\n\[\]\ufffc]*?\w)(?P=marks)(?![\w*])")
+_QUICK = re.compile(f"{_ID_LINK.pattern}|{_EMPHASIS.pattern}")
 
 
 class Paragraph(NamedTuple):
@@ -52,7 +57,7 @@ class Paragraph(NamedTuple):
 def parse_markdown(source: str) -> list[Paragraph]:
     """A Markdown summary as paragraphs of literal, cleaned spans."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
-    if not _SPECIAL.search(_ID_LINK.sub(r"\1", source)):
+    if not _SPECIAL.search(_EMPHASIS.sub(r"\g<words>", _ID_LINK.sub("\ufffc\\1\ufffc", source))):
         return _quick(source)
     return _Walk().run(_parser().parse(source))
 
@@ -65,9 +70,13 @@ def _quick(source: str) -> list[Paragraph]:
         words = " ".join(part.strip(" \t") for part in chunk.split("\n") if part.strip(" \t"))
         spans: list[Span] = []
         position = 0
-        for match in _ID_LINK.finditer(words):
+        for match in _QUICK.finditer(words):
             spans.append(Span(clean(words[position : match.start()])))
-            spans.append(Span(clean(match.group(1)), "link", ref=match.group(2)))
+            if match.group(1) is not None:
+                spans.append(Span(clean(match.group(1)), "link", ref=match.group(2)))
+            else:
+                style = "strong" if match.group("marks") == "**" else "em"
+                spans.append(Span(clean(match.group("words")), style))
             position = match.end()
         spans.append(Span(clean(words[position:])))
         out.append(Paragraph(tuple(s for s in spans if s.text), gap=number > 0))

@@ -15,14 +15,14 @@ from rich.text import Text
 from brief_tui.render.blocks import Span, Table, is_web_url
 from brief_tui.render.lens import Matcher, highlight
 from brief_tui.render.markdown import Paragraph, parse_markdown
-from brief_tui.render.unbroken import KEEP, held
+from brief_tui.render.unbroken import held, joins
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from rich.containers import Lines
     from rich.measure import Measurement
 
-__all__ = ["RICH_STYLES", "Hanging", "hanging", "paragraphs_rich", "spans_rich", "table_rich", "wrap"]
+__all__ = ["RICH_STYLES", "Hanging", "hanging", "paragraphs_rich", "spans_rich", "table_rich", "wrap", "wrapped_lines"]
 
 # Semantic styles; colours drop out under NO_COLOR, bold and dim stay. Built from keywords,
 # not parsed from strings: parsing a dozen style strings costs milliseconds on the first frame.
@@ -79,7 +79,7 @@ def wrap(body: Text, console: Console, width: int) -> Lines:
     """``body`` wrapped to ``width`` cells, each run of words joined by ``KEEP`` on one line
     when it fits (:mod:`brief_tui.render.unbroken`); the joins show as plain spaces."""
     plain = body.plain
-    hold = next((char for char in _HOLDS if char not in plain), None) if KEEP in plain else None
+    hold = _hold_for(plain)
     if hold is None:
         return body.wrap(console, width)
     joined = body.copy()
@@ -90,10 +90,29 @@ def wrap(body: Text, console: Console, width: int) -> Lines:
     return lines
 
 
+def wrapped_lines(body: Text, width: int) -> int | None:
+    """How many lines :func:`wrap` makes of ``body`` at ``width``, from its plain text (None with a tab,
+    which Rich expands as it wraps)."""
+    from brief_tui.render.heights import text_lines
+
+    plain = body.plain
+    if "\t" in plain:
+        return None
+    hold = _hold_for(plain)
+    if hold is not None:
+        plain = held(plain, width, hold)
+    return text_lines(plain, width, no_wrap=bool(body.no_wrap), fold=(body.overflow or "fold") == "fold")
+
+
+def _hold_for(plain: str) -> str | None:
+    """A character to hold joined words together while Rich wraps ``plain`` (None: nothing is joined)."""
+    return next((char for char in _HOLDS if char not in plain), None) if joins(plain) else None
+
+
 def hanging(lead: str, body: Text) -> RenderableType:
     """``body`` after ``lead``, its wrapped lines under its start; the ``Text`` itself when there is
     no lead and no words to keep together (Rich wraps it as well)."""
-    return Hanging(lead, body) if lead or KEEP in body.plain else body
+    return Hanging(lead, body) if lead or joins(body.plain) else body
 
 
 class Hanging:
@@ -117,6 +136,12 @@ class Hanging:
         out.end = "\n"
         out.no_wrap = True
         yield out
+
+    def lines_needed(self, width: int) -> int | None:
+        """How many lines this renders to at ``width`` (None where only a render can tell)."""
+        from rich.cells import cell_len
+
+        return wrapped_lines(self.body, max(1, width - cell_len(self.lead)))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement

@@ -15,13 +15,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KEEP", "held", "kept"]
+__all__ = ["DASH", "KEEP", "held", "joins", "kept"]
 
 KEEP = "\u00a0"
 """Joins two words that no wrapped writer separates (where the line is wide enough)."""
+DASH = " — "
+"""A dash that sets a note off (``○ open — a note``): kept with the word after it."""
+JOINED_DASH = f" —{KEEP}"
 
-# A run of words joined by KEEP: split at any other whitespace.
-_RUN = re.compile(r"(?:\S|\u00a0)+")
+# A run of words joined by KEEP (at least one join; a lone word has nothing to keep).
+_RUN = re.compile(r"\S*\u00a0(?:\S|\u00a0)*")
+
+
+def joins(plain: str) -> bool:
+    """Whether ``plain`` holds words a wrapping writer must keep together (:func:`held` changes it)."""
+    return KEEP in plain or DASH in plain
 
 
 def kept(words: str) -> str:
@@ -32,7 +40,10 @@ def kept(words: str) -> str:
 def held(plain: str, room: int, hold: str = KEEP) -> str:
     """``plain`` ready for a wrapper that breaks at whitespace, the same length: each join of a run
     that fits ``room`` cells becomes ``hold``, the joins a run too wide gives up (from its left)
-    plain spaces."""
+    plain spaces. A dash set off by spaces (``Monday — 2025-12-08?``, ``[F] — anonymous``) is
+    joined to the word after it: it may open a line, never end one."""
+    if DASH in plain:
+        plain = plain.replace(DASH, JOINED_DASH)
     if KEEP not in plain:
         return plain
     from brief_tui.render.cells import cells

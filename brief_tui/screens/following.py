@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
-from textual.screen import Screen
 
 from brief_tui.model import Source
 from brief_tui.render.detail_rows import Overview, title_of
@@ -21,7 +20,7 @@ from brief_tui.render.safe import clean_line, text
 from brief_tui.screens.history import History
 from brief_tui.screens.place import Place
 from brief_tui.widgets.key_bar import KeyBar
-from brief_tui.widgets.quiet import Pane
+from brief_tui.widgets.quiet import Pane, QuietFocus
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,8 +49,10 @@ POLL_SECONDS = 0.5
 HISTORY_KEPT = 50
 
 
-class Following(Screen[None]):
-    """The base of the reader screen: what follows the negotiation. All on the event loop unless it says so."""
+class Following(QuietFocus[None]):
+    """The base of the reader screen: what follows the negotiation. All on the event loop unless it says so.
+
+    (A :class:`QuietFocus` screen: a focus change is drawn in one frame.)"""
 
     reading: Reading | None = None
     """What changed since last read, once state is loaded (None before, and never if it cannot be)."""

@@ -1,9 +1,11 @@
 """The detail pane: whatever is selected, as lines to read, with a cursor on its references.
 
-A line-API ScrollView rather than an OptionList: the rows are rendered once to lines at
-the pane's width, so paging moves by whole lines (one page minus one line), nothing is
-ever skipped or cut, and moving the reference cursor repaints only the two rows it
-touches (few bytes per key over SSH).
+A line-API ScrollView rather than an OptionList: the rows are laid out as lines at the
+pane's width, so paging moves by whole lines (one page minus one line), nothing is ever
+skipped or cut, and moving the reference cursor repaints only the two rows it touches
+(few bytes per key over SSH). Every row is measured when the item is shown, but only the
+rows in view are rendered (:class:`~brief_tui.widgets.detail_lines.ItemLines`): a long
+item costs what one screenful does.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from brief_tui.actions import bindings_for
 from brief_tui.model import Briefing
 from brief_tui.render.detail_rows import Row, Shown, rows_for
 from brief_tui.render.lens import Lens
+from brief_tui.widgets.detail_lines import ItemLines, render_row
 from brief_tui.widgets.quiet import QuietLines, fewer_runs
 
 if TYPE_CHECKING:
@@ -31,14 +34,14 @@ __all__ = ["DetailView", "render_rows"]
 
 
 def render_rows(rows: list[Row], width: int, console: Console) -> tuple[list[Strip], list[int]]:
-    """Each row rendered to lines at ``width``: all the lines, and the first line of each row."""
+    """Each row rendered to lines at ``width``: all the lines, and the first line of each row
+    (what the pane shows, rendered all at once: for tests and writers that want every line)."""
     options = console.options.update_width(max(1, width))
     lines: list[Strip] = []
     starts: list[int] = []
     for row in rows:
         starts.append(len(lines))
-        rendered = console.render_lines(row.content, options, pad=False)
-        lines.extend(Strip(line) for line in rendered)
+        lines.extend(render_row(row, console, options))
     return lines, starts
 
 
@@ -80,13 +83,12 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
         """A row shown above the item (the filter's "filtered: 2 of 6 threads" on the overview)."""
         self.highlighted: int | None = None
         self._rows: list[Row] = []
-        self._lines: list[Strip] = []
-        self._starts: list[int] = []
-        self._width = 0
+        self._laid_out: ItemLines | None = None
+        """The rows as lines at the width they were last laid out at."""
         self._finished: dict[tuple[int, bool], Strip] = {}
         """Lines as drawn (by line number and whether the cursor is on them), for what they were drawn for."""
         self._finished_for: tuple[object, ...] = ()
-        self._finished_lines: list[Strip] | None = None
+        self._finished_lines: ItemLines | None = None
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -96,8 +98,7 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
         self._rows = rows_for(item, self.briefing, lens=self.lens)
         if self.notice is not None:
             self._rows.insert(0, self.notice)
-        self._width = 0  # lay out again at the next paint (or now, if the size is known)
-        self._lay_out()
+        self._lay_out()  # (now if the size is known, else at the first paint)
         self.highlighted = highlight if highlight is not None and self._is_reference(highlight) else None
         self.scroll_to(y=scroll, animate=False, immediate=True)
         if self.highlighted is not None:
@@ -111,9 +112,37 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
 
     @property
     def lines(self) -> list[Strip]:
-        """Every line of the item at the current width (the first ``scroll_y`` are above the view)."""
+        """Every line of the item at the current width (the first ``scroll_y`` are above the view).
+
+        This renders every row not rendered yet: the pane itself renders only what it shows.
+        """
+        return self._item_lines.all()
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the item takes at the current width."""
+        return len(self._item_lines)
+
+    @property
+    def rendered_rows(self) -> int:
+        """How many rows have been rendered at the current width (the rest are only measured)."""
+        return self._item_lines.rendered_rows
+
+    def row_at(self, line: int) -> int:
+        """The row that line ``line`` of the item belongs to."""
+        return self._item_lines.row_of(line)
+
+    @property
+    def _item_lines(self) -> ItemLines:
+        """The item's lines at the current width (laid out now if the width changed)."""
         self._lay_out()
-        return self._lines
+        assert self._laid_out is not None
+        return self._laid_out
+
+    @property
+    def _starts(self) -> list[int]:
+        """The first line of each row."""
+        return self._item_lines.starts
 
     @property
     def target(self) -> Shown | None:
@@ -128,12 +157,14 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height)
 
     def _lay_out(self) -> None:
-        width = self.scrollable_content_region.width
-        if width <= 0 or width == self._width:
+        """Measure the rows at the pane's width (rendering none of them) if not done at this width."""
+        width = max(0, self.scrollable_content_region.width)
+        laid_out = self._laid_out
+        if laid_out is not None and laid_out.width == width and laid_out.rows is self._rows:
             return
-        self._width = width
-        self._lines, self._starts = render_rows(self._rows, width, self.app.console)
-        self.set_virtual_size(Size(width, len(self._lines)))
+        self._laid_out = ItemLines(self._rows, width, self.app.console)
+        if width:
+            self.set_virtual_size(Size(width, len(self._laid_out)))
 
     def on_resize(self) -> None:
         self._lay_out()
@@ -141,37 +172,42 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """One line of the view: the item's line at ``scroll_y + y``, the cursor's row marked."""
-        self._lay_out()
+        lines = self._item_lines
         number = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
-        if not 0 <= number < len(self._lines):
+        base = self.base_style
+        if not 0 <= number < len(lines):
             return self.drawn(y, Strip([Segment(" " * width, base)], width))
-        cursor = self.highlighted is not None and self._row_of(number) == self.highlighted
         drawn_for = (base, width, self.has_focus)
-        if self._finished_for != drawn_for or self._finished_lines is not self._lines:
-            self._finished_for, self._finished_lines = drawn_for, self._lines
+        if self._finished_for != drawn_for or self._finished_lines is not lines:
+            self._finished_for, self._finished_lines = drawn_for, lines
             self._finished.clear()
+        cursor = self.highlighted is not None and lines.row_of(number) == self.highlighted
         strip = self._finished.get((number, cursor))
         if strip is None:
-            strip = self._lines[number]
+            strip = lines.line(number)
+            if lines.grown:
+                self._rows_moved(lines)
             if cursor:
                 strip = strip.apply_style(self.get_component_rich_style("detail-view--reference"))
             strip = fewer_runs(strip.extend_cell_length(width).crop(0, width).apply_style(base))
             self._finished[number, cursor] = strip
         return self.drawn(y, strip)
 
+    def _rows_moved(self, lines: ItemLines) -> None:
+        """A row rendered to more or fewer lines than measured: the lines after it moved; draw again."""
+        lines.grown = False
+        self._finished.clear()
+        self.set_virtual_size(Size(lines.width, len(lines)))
+        self.refresh()
+
     def _row_of(self, line: int) -> int:
         """The row that line ``line`` belongs to."""
-        from bisect import bisect_right
-
-        return bisect_right(self._starts, line) - 1
+        return self._item_lines.row_of(line)
 
     def _span(self, row: int) -> tuple[int, int]:
         """First line and line count of a row."""
-        start = self._starts[row]
-        end = self._starts[row + 1] if row + 1 < len(self._starts) else len(self._lines)
-        return start, end - start
+        return self._item_lines.span(row)
 
     def _is_reference(self, row: int) -> bool:
         return 0 <= row < len(self._rows) and self._rows[row].target is not None
@@ -212,8 +248,8 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
             index = self.highlighted + step
         else:
             top = int(self.scroll_y)
-            edge = top if step > 0 else min(len(self._lines) - 1, top + self.page_height - 1)
-            index = self._row_of(edge) if self._lines else 0
+            edge = top if step > 0 else min(self.line_count - 1, top + self.page_height - 1)
+            index = self._row_of(edge) if self.line_count else 0
         while 0 <= index < len(self._rows):
             if self._rows[index].target is not None:
                 return index
@@ -261,19 +297,19 @@ class DetailView(QuietLines, ScrollView, can_focus=True):
     def action_first(self) -> None:
         """The very top of the item."""
         self.highlighted = None
-        self._scroll_by(-len(self._lines))
+        self._scroll_by(-self.line_count)
 
     def action_last(self) -> None:
         """The very end of the item."""
         self.highlighted = None
-        self._scroll_by(len(self._lines))
+        self._scroll_by(self.line_count)
 
     def on_click(self, event: events.Click) -> None:
         """A click on a reference follows it, as enter does."""
         offset = event.get_content_offset(self)
-        if offset is None or not self._lines:
+        if offset is None or not self.line_count:
             return
-        row = self._row_of(min(len(self._lines) - 1, int(self.scroll_y) + offset.y))
+        row = self._row_of(min(self.line_count - 1, int(self.scroll_y) + offset.y))
         if self._is_reference(row):
             self._set_highlighted(row)
             self.action_follow()

@@ -31,6 +31,7 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
+from textual.screen import Screen, ScreenResultType
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-__all__ = ["Pane", "QuietLines", "QuietScrollBar", "fewer_runs", "focus_without_repaint"]
+__all__ = ["Pane", "QuietFocus", "QuietLines", "QuietScrollBar", "fewer_runs", "focus_without_repaint"]
 
 
 class Pane(Vertical):
@@ -127,6 +128,40 @@ def focus_without_repaint() -> Reactive[Widget | None]:
     return Reactive(None, repaint=False)
 
 
+class QuietFocus(Screen[ScreenResultType]):
+    """A screen whose focus change is drawn in one frame: the pane borders and the cursor together.
+
+    Textual restyles the focused widget's container at once (``:focus-within``: the pane's
+    border turns heavy), but the widget's own ``:focus`` look (the cursor) only when the widget
+    handles its Focus event, a frame later, and it restyles the widget a second time then.
+    Here the widgets' focus state is set before Textual restyles (``set_reactive``: no watcher,
+    so no restyle of its own), so the one restyle Textual does covers the cursor too; the
+    Focus and Blur events that follow find nothing left to change.
+    """
+
+    focused: Reactive[Widget | None] = focus_without_repaint()
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Focus ``widget`` (Textual's ``Screen.set_focus``), its look and the blurred widget's changed at once."""
+        blurred = self.focused
+        state = Widget.__dict__.get("has_focus")  # (should Textual reshape it: focus as Textual does)
+        if not isinstance(state, Reactive) or widget is None or widget is blurred or not widget.focusable:
+            super().set_focus(widget, scroll_visible=scroll_visible, from_app_focus=from_app_focus)
+            return
+        if blurred is not None:
+            blurred.set_reactive(state, False)
+        widget.set_reactive(state, True)
+        # Wake every widget whose look changes (the panes around both) before the screen hears
+        # of any change: the screen then hears of them all before it paints.
+        for around in (*_below(self, blurred), *_below(self, widget)):
+            around.check_idle()
+        super().set_focus(widget, scroll_visible=scroll_visible, from_app_focus=from_app_focus)
+        for node in (blurred, widget):
+            if node is not None:
+                node.notify_style_update()  # (a widget may cache styles it drew with until told)
+                node.refresh()
+
+
 class QuietLines(_Base):
     """Mixin for a line-API widget: a whole-widget repaint sends only the rows whose line changed.
 
@@ -140,6 +175,7 @@ class QuietLines(_Base):
     _drawn_look: tuple[object, ...] | None = None
     _comparing = False
     _comparison_due = False
+    _style_of_pass: Style | None = None
 
     def drawn(self, y: int, strip: Strip) -> Strip:
         """Note the line drawn at row ``y`` (call from ``render_line``); returns it."""
@@ -147,8 +183,25 @@ class QuietLines(_Base):
             if not hasattr(self, "_drawn"):
                 self._drawn = {}
             self._drawn[y] = strip
-            self._drawn_look = self._look()
         return strip
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's Rich style (``rich_style``), worked out once per repaint, not once per line.
+
+        Textual works ``rich_style`` out afresh on every call, walking every ancestor's styles.
+        """
+        style = self._style_of_pass
+        return self.rich_style if style is None else style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual's lines of the widget, noting the look they were drawn with (once, not per line)."""
+        look = self._look()
+        self._drawn_look, self._style_of_pass = look, look[0]  # type: ignore[assignment]
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style_of_pass = None
 
     def _look(self) -> tuple[object, ...]:
         """What Textual draws around the widget's lines: a change here repaints every row."""
@@ -191,10 +244,12 @@ class QuietLines(_Base):
             return
         height = self.size.height
         self._comparing = True
+        self._style_of_pass = self.rich_style
         try:
             changed = [y for y in range(height) if drawn.get(y) != self.render_line(y)]
         finally:
             self._comparing = False
+            self._style_of_pass = None
         width = max(self.virtual_size.width, self.size.width)
         regions = tuple(Region(0, y, width, rows) for y, rows in _runs(changed))
         if regions:  # (no region at all would repaint the whole widget)
@@ -239,6 +294,13 @@ class QuietLines(_Base):
             animate=False,
             immediate=True,
         )
+
+
+def _below(screen: Widget, widget: Widget | None) -> list[Widget]:
+    """``widget`` and its ancestors below ``screen``."""
+    if widget is None:
+        return []
+    return [node for node in widget.ancestors_with_self if isinstance(node, Widget) and node is not screen]
 
 
 def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
@@ -338,8 +400,14 @@ class QuietScrollBar(ScrollBar):
     def refresh(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
     ) -> QuietScrollBar:
-        """Pass the refresh on unless it is a repaint of a scrollbar that looks as it was drawn."""
-        unchanged = not regions and repaint and not layout and not recompose and self.is_mounted
+        """Pass the refresh on unless it is a repaint of a scrollbar that looks as it was drawn.
+
+        A scrollbar's place and size are set by the widget it scrolls, from that widget's
+        styles: its own restyle (Textual styles a scrollbar first on the first focus change of
+        its pane) moves nothing, so the relayout of the screen it asks for is only a repaint.
+        """
+        layout = False
+        unchanged = not regions and repaint and not recompose and self.is_mounted
         if unchanged and self._drawn_look is not None and self._drawn_look == self._look():
             return self
         super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -86,6 +87,11 @@ LINKED = st.lists(
     st.one_of(PLAIN_WORDS, st.just("[the plan](#peace-plan)"), st.just("\n\n"), st.just("\n"), st.just("a b")),
     max_size=8,
 )
+# Emphasis the quick path reads, and the near misses it must leave to the parser.
+EMPHASIS = st.sampled_from(
+    ["**complex**", "*unclear*", "**two words**", "*é*", "**", "*", " ", "x", ".", "\n", "_", "**a *b* c**", "ü**"]
+)
+EMPHASISED = st.lists(st.one_of(EMPHASIS, PLAIN_WORDS, st.just("[the plan](#peace-plan)")), max_size=10)
 
 
 @given(LINKED)
@@ -93,6 +99,48 @@ def test_the_quick_path_agrees_with_the_parser(parts: list[str]) -> None:
     source = "".join(parts)
     parsed = markdown._Walk().run(markdown._parser().parse(source.replace("\r\n", "\n")))
     assert parse_markdown(source) == parsed
+
+
+@given(EMPHASISED)
+def test_the_quick_path_reads_emphasis_as_the_parser_does(parts: list[str]) -> None:
+    source = "".join(parts)
+    parsed = markdown._Walk().run(markdown._parser().parse(source.replace("\r\n", "\n").replace("\r", "\n")))
+    assert parse_markdown(source) == parsed
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "*see [the plan](#peace-plan) now*",
+        "**[the plan](#peace-plan)**",
+        "[the plan](#peace-plan)**b**",
+        "**b**[the plan](#peace-plan)",
+        "*a\nb*",
+        "x**y**z",
+        "***a***",
+        "**a *b* c**",
+        "*a**b*",
+        "**a**b**c**",
+        "* a list item*",
+        "1. *a*",
+        "**é** and *ü*, then **東京**.",
+    ],
+)
+def test_near_misses_read_as_the_parser_reads_them(source: str) -> None:
+    assert parse_markdown(source) == markdown._Walk().run(markdown._parser().parse(source))
+
+
+def test_plain_emphasis_takes_the_quick_path() -> None:
+    # The built-in briefing's summaries say "were **complex**": opening one must not import the parser.
+    code = (
+        "import sys; from brief_tui.render.markdown import parse_markdown; "
+        "print(parse_markdown('Talks were **complex**, *unclear* [the plan](#peace-plan).')); "
+        "print('markdown_it' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("False")
+    assert "'strong'" in out
+    assert "'em'" in out
 
 
 def test_summaries_without_markdown_do_not_import_the_parser() -> None:

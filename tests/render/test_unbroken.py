@@ -122,3 +122,15 @@ def test_a_phrase_search_still_finds_joined_words_in_the_pane(briefing: Briefing
     texts = [shown.plain for row in rows_for(thread, briefing) if (shown := row_text(row)) is not None]
     for phrase in query.words:
         assert any(parse_query(f'"{phrase}"').spans(text) for text in texts), phrase
+
+
+@pytest.mark.parametrize("width", range(27, 101, 3))
+def test_a_dash_never_ends_a_line(briefing: Briefing, width: int) -> None:
+    # `sources: … [F] —` / `anonymous source only`, `Date: Monday —` / `2025-12-08?`: the dash
+    # that sets a note or a date off goes to the next line with the word after it. (Narrower,
+    # brief show's `[q-official-drafts] — a Ukrainian official` is wider than a line.)
+    for item in every_item(briefing):
+        blocks = render_overview(briefing) if isinstance(item, Overview) else render_item(item, briefing)  # type: ignore[arg-type]
+        for shown in (pane_lines(item, briefing, width), to_plain(blocks, width).splitlines()):
+            ending = [line for line in shown if line.rstrip().endswith(" —")]
+            assert not ending, (getattr(item, "id", item), width, ending)

@@ -170,3 +170,56 @@ async def test_a_click_on_a_reference_follows_it(tmp_path: Path) -> None:
         line = detail._starts[row] - int(detail.scroll_y)
         assert await pilot.click(detail, offset=(3, line))
         assert screen.detail.item is target
+
+
+async def test_only_the_rows_in_view_are_rendered_until_paged_to(tmp_path: Path) -> None:
+    # Every row is measured (the scrollbar's size), but a row is rendered only once in view.
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.pause()
+        detail = screen.detail
+        rows = len(detail.rows)
+        in_view = detail.row_at(int(detail.scroll_y) + detail.page_height - 1) + 1
+        assert detail.rendered_rows <= in_view < rows
+        assert detail.line_count == len(fresh(detail, screen.overview, screen.briefing))
+        await pilot.press("2", "end")
+        assert detail.rendered_rows < rows  # the end, not every row between
+        await pilot.press("home")
+        page_through(detail, screen.overview, screen.briefing)
+        assert detail.rendered_rows == rows
+
+
+@pytest.mark.parametrize("off_by", [+2, -1])
+async def test_a_row_measured_wrong_still_pages_without_loss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, off_by: int
+) -> None:
+    # Should a measure ever disagree with Rich's render, the lines after the row move as it
+    # is rendered: paging to the end still shows every line once, in order.
+    from brief_tui.widgets import detail_lines
+
+    real = detail_lines.lines_needed
+
+    def wrong(content: object, options: object) -> int | None:
+        needed = real(content, options)  # type: ignore[arg-type]
+        return None if needed is None else max(1, needed - off_by)
+
+    monkeypatch.setattr(detail_lines, "lines_needed", wrong)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await pilot.press("2")
+        detail = screen.detail
+        expected = fresh(detail, screen.overview, screen.briefing)
+        height = detail.page_height
+        seen: list[str] = []
+        top = -1
+        while int(detail.scroll_y) != top:
+            page = on_screen(detail)  # renders the rows in view, which may move the rest
+            top = int(detail.scroll_y)
+            seen = seen[:top] + page
+            detail.action_page_down()
+            await pilot.pause()
+        assert seen[: len(expected)] == expected
+        assert detail.line_count == len(expected)
+        assert int(detail.scroll_y) == len(expected) - height

@@ -80,20 +80,22 @@ async def test_focus_still_shows_on_the_panes_after_quieter_repaints(tmp_path: P
 async def test_the_first_item_is_laid_out_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The detail keeps its scrollbar's column, so a long first item is not laid out again
     # when its scrollbar turns up (that second layout cost a third of the first paint).
-    calls: list[int] = []
-    real = detail.render_rows
+    widths: list[int] = []
+    real = detail.ItemLines
 
-    def counting(*args: object, **kwargs: object) -> object:
-        calls.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    class Counting(real):  # type: ignore[valid-type,misc]
+        def __init__(self, rows: list[object], width: int, console: object) -> None:
+            if width:
+                widths.append(width)
+            super().__init__(rows, width, console)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(detail, "render_rows", counting)
+    monkeypatch.setattr(detail, "ItemLines", Counting)
     app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        assert len(app.screen.detail.lines) > app.screen.detail.page_height  # long enough to scroll
-        assert len(calls) == 1
+        assert app.screen.detail.line_count > app.screen.detail.page_height  # long enough to scroll
+        assert len(widths) == 1
 
 
 def test_blank_cells_join_the_style_run_beside_them() -> None:
@@ -159,6 +161,48 @@ async def test_a_focus_change_repaints_the_rows_that_change_not_the_panes(tmp_pa
         assert all(regions for _, regions in asked), "a whole pane was repainted on a focus change"
         rows = sum(region.height for _, regions in asked for region in regions)  # type: ignore[attr-defined]
         assert rows <= 4  # the sidebar's highlighted row; the timeline's cursor row and caption
+
+
+@pytest.mark.parametrize("keys", [("3",), ("3", "2"), ("3", "1")])
+async def test_a_focus_change_is_drawn_in_one_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: tuple[str, ...]
+) -> None:
+    # Textual restyles a pane's border (:focus-within) at once but a widget's own :focus look (its
+    # cursor) only when it handles its Focus event: the border and the cursor came a frame apart.
+    import asyncio
+
+    from textual.app import App
+
+    frames: list[set[int]] = []
+    real = App._display
+
+    def noting(self: App[object], screen: Screen[object], update: object) -> None:
+        real(self, screen, update)  # type: ignore[arg-type]
+        if update is not None:
+            frames.append({y for y, *_ in getattr(update, "spans", [(-1,)])})
+
+    monkeypatch.setattr(App, "_display", noting)
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        *before, key = keys
+        await pilot.press(*before)
+        await pilot.pause()
+        frames.clear()
+        await pilot.press(key)  # (no pause: Pilot's pause would paint at once, whatever is ready)
+        for _ in range(400):  # until the screen paints by itself
+            if frames:
+                break
+            await asyncio.sleep(0.005)
+        await pilot.pause()  # paints anything still waiting to be painted
+        focused = screen.query_one(f"#{screen.pane}-pane", Pane)
+        border_rows = {focused.region.y, focused.region.bottom - 1}
+        painted = [rows for rows in frames if rows]
+        assert painted, "nothing was painted"
+        assert border_rows <= painted[0], "the pane's border was not in the first frame"
+        assert len(painted) == 1, f"a focus change took {len(painted)} frames: {painted}"
 
 
 async def test_a_new_item_in_the_detail_pane_needs_no_relayout(tmp_path: Path) -> None:
@@ -259,3 +303,34 @@ async def test_the_loading_screen_stops_counting_once_the_reader_is_over_it(tmp_
         loading.started -= 100  # a counter that would now read 100 s more
         loading._tick()
         assert notice.render() == before
+
+
+async def test_a_scrollbars_own_restyle_asks_for_no_relayout(tmp_path: Path) -> None:
+    # Textual styles a scrollbar made after the first styling pass (the sidebar of a cached
+    # 10,000-event open) on its pane's first focus change, and the new rules asked for a
+    # relayout of the screen: a second frame of every pane. A scrollbar's place comes from the
+    # widget it scrolls, so the relayout is only a repaint.
+    from brief_tui.widgets.quiet import QuietScrollBar
+
+    app = create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "s.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        scrollbar = screen.detail.vertical_scrollbar
+        assert isinstance(scrollbar, QuietScrollBar)
+        asked: list[bool] = []
+        real = Widget.refresh
+
+        def spy(self: Widget, *regions: object, **flags: object) -> Widget:
+            if self is scrollbar:
+                asked.append(bool(flags.get("layout")))
+            return real(self, *regions, **flags)  # type: ignore[arg-type]
+
+        Widget.refresh = spy  # type: ignore[method-assign]
+        try:
+            scrollbar.styles.scrollbar_size_vertical = 3  # a rule that would move a widget
+            scrollbar.refresh(layout=True)
+        finally:
+            Widget.refresh = real  # type: ignore[method-assign]
+        assert not any(asked)  # (nothing at all: the scrollbar looks as it was drawn)
