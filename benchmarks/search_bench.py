@@ -4,9 +4,10 @@
     python benchmarks/search_bench.py --events 10000 --threads 500 [--runs 7]
     python benchmarks/search_bench.py --library 1000:100 [--runs 3]
 
-With ``--library N:M``: a library of N briefings of M events, loaded as the reader loads it
-for its first `/` (through the parse cache, warmed first: the library is cached), then the
-keystrokes of search across all of it.
+With ``--library N:M``: a library of N briefings of M events (``--folder``: one made before
+with ``generate.py --library``), its search index built as the reader builds it on its first
+`/` (each briefing read once through the parse cache, warmed first), its memory (traced, and
+the process's RSS), then the keystrokes of search across all of it.
 
 Measures what the reader does at each key, without the terminal: building the index
 (done in a worker, off the first frame), its memory (tracemalloc over the build: what
@@ -116,27 +117,27 @@ def measure(events: int, threads: int, runs: int) -> dict[str, Any]:
     }
 
 
-def measure_library(count: int, events: int, runs: int) -> dict[str, Any]:
-    """Search across a cached library: loading it for the first `/`, the index, each keystroke."""
+def measure_library(count: int, events: int, runs: int, folder: str | None = None) -> dict[str, Any]:
+    """Search across a cached library: its index (built as the reader's first `/` builds it), each keystroke."""
     import os
 
     from brief_tui.loader.index import open_shelf, refresh
     from brief_tui.loader.opened import OpenedLibrary
-    from brief_tui.model.search import SearchIndex
 
     with tempfile.TemporaryDirectory() as work:
-        os.environ["BRIEF_CACHE_DIR"] = str(Path(work) / "cache")
-        root = Path(work) / "library"
-        generate_library(root, count, events)
+        os.environ.setdefault("BRIEF_CACHE_DIR", str(Path(work) / "cache"))
+        root = Path(folder) if folder else Path(work) / "library"
+        if not folder:
+            generate_library(root, count, events)
         shelf = refresh(open_shelf([(root, "command line")]))  # fills the parse cache, as `brief list` does
         opened = OpenedLibrary(shelf)
-        start = time.perf_counter()
-        briefings = opened.load_all()
-        load_ms = (time.perf_counter() - start) * 1000
         before = _rss_mb()
+        tracemalloc.start()
         start = time.perf_counter()
-        index = SearchIndex(briefings).build()  # builds each briefing's event graph too (a cached open has heads only)
+        index = opened.search_index().build()  # reads each briefing once, keeps its texts, not the models
         build_ms = (time.perf_counter() - start) * 1000
+        traced = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
         memory = _rss_mb() - before
     typed: dict[str, list[float]] = {QUERY[:n]: [] for n in range(1, len(QUERY) + 1)}
     for _ in range(runs):
@@ -148,11 +149,13 @@ def measure_library(count: int, events: int, runs: int) -> dict[str, Any]:
             times.append((time.perf_counter() - start) * 1000)
     keys = {prefix: statistics.median(times) for prefix, times in typed.items()}
     return {
-        "briefings": len(briefings),
+        "briefings": len(opened),
         "events": events,
-        "load_ms": load_ms,
+        "items": len(index),
         "index_build_ms": build_ms,
-        "index_and_models_rss_mb": memory,
+        "index_mb": traced / 1e6,
+        "index_rss_mb": memory,
+        "process_rss_mb": _rss_mb(),
         "keystroke_ms": keys,
         "keystroke_worst_ms": max(keys.values()),
     }
@@ -213,10 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=500)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--library", metavar="N:M", help="search across a library of N briefings of M events")
+    parser.add_argument("--folder", help="with --library: this library (generated before), not a new one")
     args = parser.parse_args(argv)
     if args.library:
         count, events = (int(n) for n in args.library.split(":"))
-        figures = measure_library(count, events, args.runs)
+        figures = measure_library(count, events, args.runs, args.folder)
     else:
         figures = measure(args.events, args.threads, args.runs)
     print(json.dumps(figures, indent=2, ensure_ascii=False))

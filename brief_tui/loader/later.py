@@ -75,8 +75,13 @@ def split(plain: dict[str, Any], briefing: Briefing) -> tuple[dict[str, Any], by
     return head, marshal.dumps(tail)
 
 
-def build_cached(head: dict[str, Any], tail: bytes, path: str) -> Briefing:
-    """A briefing from its head; its event graph is built from ``tail`` when first asked for."""
+def build_cached(head: dict[str, Any], tail: bytes, path: str, *, kept: bool = True) -> Briefing:
+    """A briefing from its head; its event graph is built from ``tail`` when first asked for.
+
+    ``kept``: the briefing lives as long as the process, so the graph joins the objects kept
+    out of the collector's passes when the process has frozen any (a briefing read once, for a
+    library's search index, must stay collectable).
+    """
     b = Builder()
     briefing = build_head(b, head, path)
     upcoming = make_events(b, head["_upcoming"])
@@ -89,7 +94,7 @@ def build_cached(head: dict[str, Any], tail: bytes, path: str) -> Briefing:
             for owner in owners:
                 owner.later = None
             owners.clear()
-        if gc.get_freeze_count():
+        if kept and gc.get_freeze_count():
             gc.freeze()  # the process keeps its long-lived objects out of the collector's passes: these too
 
     later = Later(build_rest, head["_event_count"], may_be_in(head["_later_ids"]), upcoming)

@@ -91,8 +91,12 @@ def load_briefing(
     cache: bool = True,
     progress: Progress | None = None,
     limits: Limits | None = None,
+    kept: bool = True,
 ) -> LoadResult:
-    """Load and check one briefing file; raise BriefingError listing every problem."""
+    """Load and check one briefing file; raise BriefingError listing every problem.
+
+    ``kept=False``: the briefing is read once and dropped (see ``later.build_cached``).
+    """
     from brief_tui.loader import cache as parse_cache
 
     limits = limits or DEFAULT_LIMITS
@@ -109,7 +113,7 @@ def load_briefing(
             warnings = [
                 Problem(shown, line, column, "warning", message, code) for line, column, message, code in raw_warnings
             ]
-            briefing = build_cached(head, tail, shown)
+            briefing = build_cached(head, tail, shown, kept=kept)
             line, column = head.get("_id_position", (1, 1))
             del head, tail
         else:

@@ -18,16 +18,18 @@ from __future__ import annotations
 import bisect
 import sys
 import threading
+import zlib
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeAlias, overload
+from functools import partial
+from typing import Protocol, TypeAlias, overload
 
 from brief_tui.model.fields import item_fields
 from brief_tui.model.items import Briefing, Item
 from brief_tui.model.query import ODD, Query, Snippet, fold, make_snippet, parse_query
 
-__all__ = ["Hit", "Owner", "Result", "SearchIndex", "SearchResults", "kind_of", "narrows"]
+__all__ = ["Hit", "Lending", "Owner", "Result", "SearchIndex", "SearchResults", "kind_of", "narrows"]
 
 Owner: TypeAlias = Item | Briefing
 """What a result opens: an item, or a briefing (its title, summary and key points)."""
@@ -36,11 +38,33 @@ _SEPARATOR = b"\x00"  # between fields; fold() never leaves one in a text
 _CHUNK_BYTES = 1 << 16
 # Queries remembered (their items as arrays, 8 bytes an item), for backspace and to narrow from.
 _RECENT_QUERIES = 16
+_UNPACKED_CHUNKS = 8
+KINDS = ("briefing", "thread", "event", "document", "version", "quote", "actor", "party", "source")
+_KIND_NUMBER = {kind: number for number, kind in enumerate(KINDS)}
 
 
 def kind_of(owner: Owner) -> str:
     """The owner's kind as the reader names it: thread, event, ..., or briefing."""
     return "briefing" if isinstance(owner, Briefing) else owner.KIND
+
+
+class Lending(Protocol):
+    """The briefings of a library, lent one at a time: an index over them keeps their texts, not them."""
+
+    def __len__(self) -> int: ...
+
+    def briefing_id(self, number: int) -> str:
+        """The id of briefing ``number`` (known without loading it)."""
+
+    def lend(self, number: int, read: Callable[[Briefing], object]) -> bool:
+        """Give briefing ``number`` to ``read`` and forget it after (unless it was loaded already); False
+        when it cannot be loaded."""
+
+    def load(self, number: int) -> Briefing | None:
+        """Briefing ``number``, loaded now if need be and kept (a result opens in it); None if it cannot be."""
+
+    def at_hand(self, number: int) -> Briefing | None:
+        """Briefing ``number`` if it is loaded already (nothing is loaded), else None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,27 +80,47 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """An item whose texts hold every word, with the first field that matched."""
+    """An item whose texts hold every word, with the first field that matched.
+
+    A result knows its briefing's id, its kind and its id as text; the models (``briefing``,
+    ``item``) are looked up only when asked for, which in a library loads that one briefing.
+    """
 
     index: int
-    briefing: Briefing
-    item: Owner
+    briefing_id: str
+    kind: str
+    item_id: str
     field: str
     text: str
     first: Hit
     query: Query
-
-    @property
-    def kind(self) -> str:
-        """The item's kind: thread, event, actor, ..., or briefing."""
-        return kind_of(self.item)
+    number: int  # the item's number in the index
+    found_in: SearchIndex
 
     @property
     def address(self) -> str:
         """``BRIEFING/ITEM`` (a briefing's own id for its overview)."""
-        if isinstance(self.item, Briefing):
-            return self.briefing.id
-        return self.briefing.address(self.item)
+        return self.briefing_id if self.kind == "briefing" else f"{self.briefing_id}/{self.item_id}"
+
+    def opened(self) -> tuple[Briefing, Owner] | None:
+        """The briefing and the item, loaded if need be; None when the file no longer holds it."""
+        return self.found_in.owner(self.number)
+
+    @property
+    def briefing(self) -> Briefing:
+        """The result's briefing (loaded if need be; LookupError when it cannot be)."""
+        return self._opened()[0]
+
+    @property
+    def item(self) -> Owner:
+        """What the result opens (loaded if need be; LookupError when it cannot be)."""
+        return self._opened()[1]
+
+    def _opened(self) -> tuple[Briefing, Owner]:
+        found = self.opened()
+        if found is None:
+            raise LookupError(f"{self.address} cannot be loaded")
+        return found
 
     def snippet(self, width: int = 72, *, as_read: Callable[[str, str], str] | None = None) -> Snippet:
         """The matched field around its first match, about ``width`` characters, one line.
@@ -97,11 +141,32 @@ class Result:
 
 @dataclass(slots=True)
 class _Chunk:
-    """Consecutive items' folded texts in one byte string, and where each item starts."""
+    """Consecutive items' folded texts in one byte string, and where each item starts.
+
+    An index over lent briefings also keeps here their texts as written (``texts``, UTF-8)
+    and their ids (``ids``, each item's from ``id_starts[i]`` to ``id_starts[i + 1]``).
+    """
 
     blob: bytes
     first_item: int
     item_starts: array[int]  # the offset of each item's first field, then the chunk's end
+    texts: bytes = b""
+    ids: bytes = b""
+    id_starts: array[int] | None = None
+
+
+class _Writer:
+    """The chunk being filled while an index is built."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.texts: list[bytes] = []
+        self.ids: list[bytes] = []
+        self.starts = array("I")
+        self.id_starts = array("I")
+        self.size = 0
+        self.text_size = 0
+        self.id_size = 0
 
 
 class SearchIndex:
@@ -109,21 +174,33 @@ class SearchIndex:
 
     ``build`` does the only slow work (about 0.2 s at 10,000 events): call it from a
     worker thread so the first frame does not wait. The index never changes afterwards.
+
+    Over briefings held in memory the index points at the model's own strings and items.
+    Over a library (``library``, :class:`Lending`) it keeps each item's texts, kind and id
+    as bytes, never the models, and loads a briefing only when one of its results is opened.
     """
 
-    def __init__(self, briefings: Sequence[Briefing]) -> None:
+    def __init__(self, briefings: Sequence[Briefing] = (), *, library: Lending | None = None) -> None:
         self.briefings = list(briefings)
+        self.library = library
+        self._lock = threading.Lock()
+        self._reset()
+
+    def _reset(self) -> None:
+        """Empty, not built."""
         self._built = False
-        self._owners: list[Owner] = []
-        self._owner_briefing = array("l")
-        self._owner_chunk = array("l")
-        self._first_entry = array("l")  # an item's entries: first_entry[i] to first_entry[i + 1]
-        self._entry_text: list[str] = []
-        self._entry_field = array("l")
-        self._entry_start = array("l")  # where an entry starts in its chunk
+        self._owners: list[Owner] = []  # briefings in memory only
+        self._item_briefing = array("I")
+        self._item_kind = array("B")
+        self._item_chunk = array("I")
+        self._first_entry = array("I")  # an item's entries: first_entry[i] to first_entry[i + 1]
+        self._entry_text: list[str] = []  # briefings in memory only
+        self._entry_text_start = array("I")  # a library's: where an entry's text starts in its chunk's texts
+        self._unpacked: dict[int, bytes] = {}  # a library's chunks' texts last read, unpacked
+        self._entry_field = array("I")
+        self._entry_start = array("I")  # where an entry starts in its chunk
         self._fields: list[str] = []
         self._chunks: list[_Chunk] = []
-        self._lock = threading.Lock()
         self._recent: dict[tuple[tuple[str, ...], bool], tuple[Query, array[int]]] = {}
         """The last few queries' items (before any filter), for the keys that follow."""
 
@@ -132,67 +209,118 @@ class SearchIndex:
         """Whether the index has been built."""
         return self._built
 
-    def build(self) -> SearchIndex:
-        """Read every item's texts; idempotent, and safe to call from a worker and the UI at once."""
+    def build(self, going_on: Callable[[], bool] = lambda: True) -> SearchIndex:
+        """Read every item's texts; idempotent, and safe to call from a worker and the UI at once.
+
+        ``going_on`` returning False stops a build (a library's, in a worker the reader left):
+        the index is then not built, and the next call starts again.
+        """
         if self._built:
             return self
         with self._lock:
             if not self._built:
-                self._build()
+                self._build(going_on)
         return self
 
-    def _build(self) -> None:
+    def _build(self, going_on: Callable[[], bool]) -> None:
         field_ids: dict[str, int] = {}
-        parts: list[bytes] = []
-        starts = array("l")
-        size = 0
-        for number, briefing in enumerate(self.briefings):
+        writer = _Writer()
+
+        def read(number: int, briefing: Briefing) -> None:
+            nonlocal writer
             for owner in _owners_in_order(briefing):
-                if size >= _CHUNK_BYTES:
-                    self._close_chunk(parts, starts, size)
-                    parts, starts, size = [], array("l"), 0
-                self._owners.append(owner)
-                self._owner_briefing.append(number)
-                self._owner_chunk.append(len(self._chunks))
-                self._first_entry.append(len(self._entry_text))
-                starts.append(size)
-                for name, text in item_fields(owner):
-                    folded = fold(text).encode()
-                    self._entry_text.append(text)
-                    self._entry_field.append(field_ids.setdefault(name, len(field_ids)))
-                    self._entry_start.append(size)
-                    parts += (folded, _SEPARATOR)
-                    size += len(folded) + 1
-        self._close_chunk(parts, starts, size)
-        self._first_entry.append(len(self._entry_text))
+                if writer.size >= _CHUNK_BYTES:
+                    self._close_chunk(writer)
+                    writer = _Writer()
+                self._add_item(writer, number, owner, field_ids)
+
+        if self.library is None:
+            for number, briefing in enumerate(self.briefings):
+                read(number, briefing)
+        else:
+            for number in range(len(self.library)):
+                if not going_on():
+                    self._reset()  # nothing half built is kept
+                    return
+                self.library.lend(number, partial(read, number))
+        self._close_chunk(writer)
+        self._first_entry.append(len(self._entry_field))
         self._fields = list(field_ids)
         self._built = True
 
-    def _close_chunk(self, parts: list[bytes], starts: array[int], size: int) -> None:
-        if starts:
-            first = len(self._owners) - len(starts)
-            starts.append(size)
-            self._chunks.append(_Chunk(b"".join(parts), first, starts))
+    def _add_item(self, writer: _Writer, number: int, owner: Owner, field_ids: dict[str, int]) -> None:
+        lent = self.library is not None
+        if lent:
+            item_id = b"" if isinstance(owner, Briefing) else owner.id.encode()
+            writer.id_starts.append(writer.id_size)
+            writer.ids.append(item_id)
+            writer.id_size += len(item_id)
+        else:
+            self._owners.append(owner)
+        self._item_briefing.append(number)
+        self._item_kind.append(_KIND_NUMBER[kind_of(owner)])
+        self._item_chunk.append(len(self._chunks))
+        self._first_entry.append(len(self._entry_field))
+        writer.starts.append(writer.size)
+        for name, text in item_fields(owner):
+            folded = fold(text).encode()
+            if lent:
+                written = text.encode()
+                self._entry_text_start.append(writer.text_size)
+                writer.texts.append(written)
+                writer.text_size += len(written)
+            else:
+                self._entry_text.append(text)
+            self._entry_field.append(field_ids.setdefault(name, len(field_ids)))
+            self._entry_start.append(writer.size)
+            writer.parts += (folded, _SEPARATOR)
+            writer.size += len(folded) + 1
+
+    def _close_chunk(self, writer: _Writer) -> None:
+        if writer.starts:
+            first = len(self._item_kind) - len(writer.starts)
+            writer.starts.append(writer.size)
+            chunk = _Chunk(b"".join(writer.parts), first, writer.starts)
+            if self.library is not None:
+                writer.id_starts.append(writer.id_size)
+                # Read only for the results shown (and for case): packed, they take a third of the room.
+                chunk.texts = zlib.compress(b"".join(writer.texts), 1)
+                chunk.ids, chunk.id_starts = b"".join(writer.ids), writer.id_starts
+            self._chunks.append(chunk)
 
     def __len__(self) -> int:
         """How many items (briefings included) the index holds."""
-        return len(self.build()._owners)
+        return len(self.build()._item_kind)
 
     def memory(self) -> int:
         """Bytes the index holds beyond the model's own strings, for the benchmark."""
-        arrays = (self._owner_briefing, self._owner_chunk, self._first_entry, self._entry_field, self._entry_start)
+        arrays = (
+            self._item_briefing,
+            self._item_kind,
+            self._item_chunk,
+            self._first_entry,
+            self._entry_text_start,
+            self._entry_field,
+            self._entry_start,
+        )
         total = sum(sys.getsizeof(a) for a in arrays)
         total += sys.getsizeof(self._owners) + sys.getsizeof(self._entry_text)
-        return total + sum(sys.getsizeof(c.blob) + sys.getsizeof(c.item_starts) for c in self._chunks)
+        for c in self._chunks:
+            total += sys.getsizeof(c.blob) + sys.getsizeof(c.item_starts) + sys.getsizeof(c.texts)
+            total += sys.getsizeof(c.ids) + sys.getsizeof(c.id_starts)
+        return total
 
     def search(self, query: str | Query, keep: Callable[[Owner], bool] | None = None) -> SearchResults:
-        """The items matching ``query`` in document order; ``keep`` (a filter) may drop some."""
+        """The items matching ``query`` in document order; ``keep`` (a filter) may drop some.
+
+        Over a library, ``keep`` sees the items of the briefings loaded already (those a filter
+        covers); the others' are left out.
+        """
         parsed = parse_query(query) if isinstance(query, str) else query
         self.build()
         found = list(self._found(parsed)) if not parsed.empty else []
         if keep is not None:
-            owners = self._owners
-            found = [item for item in found if keep(owners[item])]
+            found = [item for item in found if (owner := self.at_hand(item)) is not None and keep(owner)]
         return SearchResults(self, parsed, found)
 
     def _found(self, query: Query) -> array[int]:
@@ -226,7 +354,7 @@ class SearchIndex:
     def _check(self, items: Sequence[int], query: Query) -> list[int]:
         """Those of ``items`` that hold every word of the query."""
         keys, exact = query.keys, query.case_sensitive
-        chunks, owner_chunk = self._chunks, self._owner_chunk
+        chunks, owner_chunk = self._chunks, self._item_chunk
         found: list[int] = []
         for item in items:
             chunk = chunks[owner_chunk[item]]
@@ -263,12 +391,12 @@ class SearchIndex:
         """Whether the item holds the word with its case, given that it holds it folded."""
         written = query.words[word]
         if ODD.search(written) is None:  # no space or control: `in` on each field is exact
-            texts, first = self._entry_text, self._first_entry
-            return any(written in texts[e] for e in range(first[item], first[item + 1]))
+            text, first = self.text_of, self._first_entry
+            return any(written in text(e) for e in range(first[item], first[item + 1]))
         return self.first_at(item, query, word) >= 0
 
     def _item_span(self, item: int) -> tuple[_Chunk, int, int]:
-        chunk = self._chunks[self._owner_chunk[item]]
+        chunk = self._chunks[self._item_chunk[item]]
         local = item - chunk.first_item
         return chunk, chunk.item_starts[local], chunk.item_starts[local + 1]
 
@@ -276,14 +404,14 @@ class SearchIndex:
         if not query.case_sensitive:
             return True
         entry, offset = self._entry_at(item, at)
-        return query.same(self._entry_text[entry], offset, query.words[word])
+        return query.same(self.text_of(entry), offset, query.words[word])
 
     def _entry_at(self, item: int, at: int) -> tuple[int, int]:
         """The entry holding index position ``at`` of an item, and the character offset in it."""
         first = self._first_entry
         entry = bisect.bisect_right(self._entry_start, at, first[item], first[item + 1]) - 1
         start = self._entry_start[entry]
-        return entry, len(self._chunks[self._owner_chunk[item]].blob[start:at].decode())
+        return entry, len(self._chunks[self._item_chunk[item]].blob[start:at].decode())
 
     def first_at(self, item: int, query: Query, word: int, after: int = -1) -> int:
         """The index position of the word's first occurrence in an item after ``after``, or -1."""
@@ -309,13 +437,84 @@ class SearchIndex:
         entry, offset = self._entry_at(item, at)
         return Hit(result, entry, offset, offset + length, at)
 
-    def owner(self, item: int) -> tuple[Briefing, Owner]:
-        """The briefing and the owner of the index's item number ``item``."""
-        return self.briefings[self._owner_briefing[item]], self._owners[item]
+    def owner(self, item: int) -> tuple[Briefing, Owner] | None:
+        """The briefing and the owner of the index's item number ``item``, loaded if need be.
+
+        None when a library's file no longer holds it (broken or changed since the index was built).
+        """
+        number = self._item_briefing[item]
+        if self.library is None:
+            return self.briefings[number], self._owners[item]
+        briefing = self.library.load(number)
+        return (briefing, found) if briefing is not None and (found := self._in(briefing, item)) is not None else None
+
+    def at_hand(self, item: int) -> Owner | None:
+        """The owner of item number ``item`` if its briefing is in memory (nothing is loaded), else None."""
+        if self.library is None:
+            return self._owners[item]
+        briefing = self.library.at_hand(self._item_briefing[item])
+        return self._in(briefing, item) if briefing is not None else None
+
+    def _in(self, briefing: Briefing, item: int) -> Owner | None:
+        """Item number ``item`` of a library's index, found in its briefing by id."""
+        if self._item_kind[item] == _KIND_NUMBER["briefing"]:
+            return briefing
+        found = briefing.get(self.item_id(item))
+        return found if found is not None and KINDS[self._item_kind[item]] == found.KIND else None
+
+    def is_owner(self, item: int, owner: Owner) -> bool:
+        """Whether item number ``item`` is ``owner`` (nothing is loaded to tell)."""
+        if self.library is None:
+            return self._owners[item] is owner
+        if KINDS[self._item_kind[item]] != kind_of(owner) or self.item_id(item) != getattr(owner, "id", ""):
+            return False
+        return self.at_hand(item) is owner
+
+    def found(self, item: int) -> tuple[str, str, str]:
+        """The briefing id, kind and id of item number ``item`` (a briefing's overview has the id "")."""
+        return self.briefing_id(item), KINDS[self._item_kind[item]], self.item_id(item)
+
+    def briefing_id(self, item: int) -> str:
+        """The id of the briefing item number ``item`` is in."""
+        number = self._item_briefing[item]
+        return self.briefings[number].id if self.library is None else self.library.briefing_id(number)
+
+    def item_id(self, item: int) -> str:
+        """The id of item number ``item`` ("" for a briefing's overview)."""
+        if self.library is None:
+            owner = self._owners[item]
+            return "" if isinstance(owner, Briefing) else owner.id
+        chunk = self._chunks[self._item_chunk[item]]
+        local = item - chunk.first_item
+        assert chunk.id_starts is not None
+        return chunk.ids[chunk.id_starts[local] : chunk.id_starts[local + 1]].decode()
+
+    def text_of(self, entry: int) -> str:
+        """The text of an entry, as written."""
+        if self.library is None:
+            return self._entry_text[entry]
+        item = bisect.bisect_right(self._first_entry, entry) - 1
+        number = self._item_chunk[item]
+        chunk = self._chunks[number]
+        last = self._first_entry[chunk.first_item + len(chunk.item_starts) - 1]  # the next chunk's first entry
+        texts = self._texts(number)
+        end = self._entry_text_start[entry + 1] if entry + 1 < last else len(texts)
+        return texts[self._entry_text_start[entry] : end].decode()
+
+    def _texts(self, number: int) -> bytes:
+        """A library chunk's texts as written, unpacked (the last few are kept: results come in runs)."""
+        unpacked = self._unpacked
+        texts = unpacked.pop(number, None)
+        if texts is None:
+            texts = zlib.decompress(self._chunks[number].texts)
+        unpacked[number] = texts
+        while len(unpacked) > _UNPACKED_CHUNKS:
+            del unpacked[next(iter(unpacked))]
+        return texts
 
     def field_of(self, entry: int) -> tuple[str, str]:
         """The field name and text of an entry."""
-        return self._fields[self._entry_field[entry]], self._entry_text[entry]
+        return self._fields[self._entry_field[entry]], self.text_of(entry)
 
 
 class SearchResults(Sequence[Result]):
@@ -351,17 +550,17 @@ class SearchResults(Sequence[Result]):
     def _result(self, position: int) -> Result:
         first = self._next_in(position)
         assert first is not None  # every listed item holds every word
-        briefing, owner = self.search_index.owner(self._items[position])
-        name, text = self.search_index.field_of(first.entry)
-        return Result(position, briefing, owner, name, text, first, self.query)
+        index, item = self.search_index, self._items[position]
+        name, text = index.field_of(first.entry)
+        return Result(position, *index.found(item), name, text, first, self.query, item, index)
 
     def owners(self) -> set[Owner]:
-        """Every matching item, unordered (for a filter's bare words)."""
-        return {self.search_index.owner(i)[1] for i in self._items}
+        """Every matching item in memory, unordered (for a filter's bare words; a library's others are left out)."""
+        return {owner for i in self._items if (owner := self.search_index.at_hand(i)) is not None}
 
     def position_of(self, owner: Owner) -> int | None:
         """The result number of an item, or None when it did not match."""
-        return next((n for n, r in enumerate(self._items) if self.search_index.owner(r)[1] is owner), None)
+        return next((n for n, item in enumerate(self._items) if self.search_index.is_owner(item, owner)), None)
 
     def hits(self, position: int) -> list[Hit]:
         """Every occurrence of every word in one result, in order."""

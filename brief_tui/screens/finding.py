@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from brief_tui.widgets.thread_list import ThreadList
     from brief_tui.widgets.timeline import Timeline
 
-__all__ = ["Finding", "briefings_open", "row_text", "shared_index"]
+__all__ = ["Finding", "briefings_open", "library_index", "row_text", "shared_index"]
 
 _Bar = TypeVar("_Bar", bound=Widget)
 
@@ -68,20 +68,27 @@ def shared_index(briefings: list[Briefing]) -> SearchIndex:
 
 
 def briefings_open(app: Any, briefing: Briefing) -> list[Briefing]:
-    """Every briefing of the library open (once all are loaded), this one first when alone."""
+    """Every briefing open (all of a library given on the command line), this one first when alone.
+
+    An indexed library's others are not: its search index keeps their texts, not them
+    (:func:`library_to_load`); a filter and the palette cover the briefing read.
+    """
     library = getattr(app, "library", None)
-    if library is not None:
-        found = [result.briefing for result in library.results]
-    else:
-        opened = getattr(app, "opened", None)  # an indexed library: its briefings load on first search
-        found = opened.loaded() if opened is not None and opened.complete else []
+    found = [result.briefing for result in library.results] if library is not None else []
     return found if any(b is briefing for b in found) else [briefing]
 
 
 def library_to_load(app: Any) -> OpenedLibrary | None:
-    """The indexed library whose briefings search still has to load, if any."""
+    """The indexed library search covers (its index built on the first `/`), if any."""
     opened: OpenedLibrary | None = getattr(app, "opened", None)
-    return opened if opened is not None and len(opened) > 1 and not opened.complete else None
+    return opened if opened is not None and len(opened) > 1 else None
+
+
+def library_index(app: Any) -> SearchIndex | None:
+    """The search index over the indexed library, once built (until then search covers the briefing read)."""
+    opened = library_to_load(app)
+    index = opened.search_index() if opened is not None else None
+    return index if index is not None and index.built else None
 
 
 def row_text(row: Row) -> Text | None:
@@ -191,8 +198,8 @@ class Finding(Screen[None]):
 
     @property
     def search_index(self) -> SearchIndex:
-        """The index over every open briefing (built on first use if the worker has not yet)."""
-        return shared_index(self.search_briefings())
+        """The index over every open briefing (built on first use if the worker has not yet), or the library's."""
+        return library_index(self.app) or shared_index(self.search_briefings())
 
     def _build_index(self) -> None:
         index = self.search_index
@@ -200,29 +207,26 @@ class Finding(Screen[None]):
             self.run_worker(index.build, thread=True, group="search-index", exit_on_error=False)
 
     def _load_library(self) -> None:
-        """Load the rest of an indexed library for search, once, off the event loop."""
+        """Build the indexed library's search index for search, once, off the event loop."""
         opened = library_to_load(self.app)
-        if opened is not None:
+        if opened is None or opened.search_index().built:
+            return
+        if self.briefing.path in opened.paths:
+            opened.keep(self.briefing.path, self.briefing)  # the reader's own: results in it open here
+        if not any(w.node is self and w.group == "search-library" and not w.is_finished for w in self.workers):
             self._load_library_in_worker(opened)
 
-    @work(thread=True, exclusive=True, group="search-library", exit_on_error=False)
+    @work(thread=True, group="search-library", exit_on_error=False)
     def _load_library_in_worker(self, opened: OpenedLibrary) -> None:
         from textual.worker import get_current_worker
 
-        from brief_tui.model.search import SearchIndex
-
         worker = get_current_worker()
-        briefings = opened.load_all(lambda: not worker.is_cancelled)
-        if worker.is_cancelled or not opened.complete:
-            return
-        index = SearchIndex(briefings)
-        index.build()
-        self.app.call_from_thread(self._library_loaded, index)
+        index = opened.search_index().build(lambda: not worker.is_cancelled)
+        if index.built and not worker.is_cancelled:
+            self.app.call_from_thread(self._library_loaded)
 
-    def _library_loaded(self, index: SearchIndex) -> None:
+    def _library_loaded(self) -> None:
         """Search now covers the whole library: show the open query's results again."""
-        if [id(b) for b in index.briefings] == [id(b) for b in self.search_briefings()]:
-            _INDEX[:] = [index]
         from brief_tui.widgets.search_bar import SearchBar
 
         bar = self.query(SearchBar)
@@ -312,8 +316,13 @@ class Finding(Screen[None]):
 
     def _open_result(self, position: int, *, first: bool) -> None:
         assert self.results is not None
-        result = self.results[position]
-        self.open_item(result.briefing, result.item)
+        found = self.results[position].opened()
+        if found is None:  # a library's file changed or broke since the index read it
+            self.notify(
+                f"{self.results[position].address} cannot be opened now", severity="warning", timeout=4, markup=False
+            )
+            return
+        self.open_item(*found)
         if self.detail.lens is None or self.detail.lens.match != self.results.query.spans:
             self._show(self.here())  # the item was already shown, without these marks
         rows = self._match_rows()

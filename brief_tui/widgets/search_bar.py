@@ -41,7 +41,7 @@ def result_row(result: Result, width: int, *, with_briefing: bool) -> Content:
     """One result as a row: kind, briefing (when several are open), snippet with the words marked."""
     head = Content.styled(f"{result.kind:<{KIND_WIDTH}}", "dim")
     if with_briefing:
-        head += Content.styled(result.briefing.id + "  ", "dim")
+        head += Content.styled(result.briefing_id + "  ", "dim")
     snippet = result.snippet(max(20, width - len(head)), as_read=as_read)
     body = Content(snippet.text)
     for start, end in snippet.spans:

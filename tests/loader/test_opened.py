@@ -55,7 +55,7 @@ def test_a_file_broken_since_the_check_is_none(tmp_path: Path) -> None:
     library = opened(root)
     path = next(p for p in library.paths if p.endswith("small.yaml"))
     Path(path).write_text("not: [a briefing", encoding="utf-8")
-    assert library.load(path) is None
+    assert library.load_path(path) is None
     assert not library.complete
 
 
