@@ -466,7 +466,8 @@ class SearchIndex:
         """Whether item number ``item`` is ``owner`` (nothing is loaded to tell)."""
         if self.library is None:
             return self._owners[item] is owner
-        if KINDS[self._item_kind[item]] != kind_of(owner) or self.item_id(item) != getattr(owner, "id", ""):
+        own_id = "" if isinstance(owner, Briefing) else owner.id
+        if KINDS[self._item_kind[item]] != kind_of(owner) or self.item_id(item) != own_id:
             return False
         return self.at_hand(item) is owner
 

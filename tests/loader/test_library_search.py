@@ -115,6 +115,7 @@ def test_a_result_opens_in_its_briefing_loaded_then_and_kept(folder: Path) -> No
     assert results.position_of(item) == found.index
     overview = next(r for r in library.search_index().search("A") if r.kind == "briefing" and r.briefing_id == "other")
     assert overview.item is briefing
+    assert library.search_index().search("A").position_of(briefing) == overview.index
 
 
 def test_a_filter_sees_the_briefings_in_memory_alone(folder: Path) -> None:

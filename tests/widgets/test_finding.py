@@ -288,6 +288,36 @@ async def test_search_covers_every_briefing_of_a_library_and_opens_the_others(tm
         assert second.briefing.id == "other"
         await until(pilot, lambda: isinstance(second.detail.item, Thread))
         assert second.detail.item.id == "territory"  # type: ignore[union-attr]
+        # The index keeps texts: only the briefings read are in memory, not the whole library.
+        assert {b.id for b in app.opened.loaded()} == {first.briefing.id, "other"}
+
+
+async def test_n_walks_the_librarys_results_into_the_next_briefing(tmp_path: Path) -> None:
+    from tests.commands.helpers import LIBRARY
+
+    app = create_app([LIBRARY], cache=False, settings=Settings(path=tmp_path / "settings.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        from brief_tui.screens.library import LibraryScreen
+
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.shelf.checked)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        first = reader(app)
+        await search(pilot, app, "territory")
+        await until(pilot, lambda: {row.split()[1] for row in result_rows(first)} == {"small", "other"})
+        rows = result_rows(first)
+        found = first.query_one("#search-results", OptionList)
+        found.highlighted = next(i for i, row in enumerate(rows) if row.split()[1] == first.briefing.id)
+        await pilot.press("enter")  # a result in this briefing
+        await until(pilot, lambda: first.results is not None)
+        for _ in range(40):  # `n` through every match, until one lies in another briefing
+            await pilot.press("n")
+            await pilot.pause()
+            if app.screen is not first:
+                break
+        await until(pilot, lambda: app.screen is not first and isinstance(app.screen, ReaderScreen))
+        assert reader(app).briefing.id != first.briefing.id
+        assert {b.id for b in app.opened.loaded()} == {"small", "other"}
 
 
 async def test_a_filter_narrows_the_panes_it_has_and_clearing_it_brings_back_the_same(tmp_path: Path) -> None:
