@@ -132,12 +132,9 @@ def measure_library(count: int, events: int, runs: int, folder: str | None = Non
         shelf = refresh(open_shelf([(root, "command line")]))  # fills the parse cache, as `brief list` does
         opened = OpenedLibrary(shelf)
         before = _rss_mb()
-        tracemalloc.start()
         start = time.perf_counter()
         index = opened.search_index().build()  # reads each briefing once, keeps its texts, not the models
         build_ms = (time.perf_counter() - start) * 1000
-        traced = tracemalloc.get_traced_memory()[0]
-        tracemalloc.stop()
         memory = _rss_mb() - before
     typed: dict[str, list[float]] = {QUERY[:n]: [] for n in range(1, len(QUERY) + 1)}
     for _ in range(runs):
@@ -153,7 +150,7 @@ def measure_library(count: int, events: int, runs: int, folder: str | None = Non
         "events": events,
         "items": len(index),
         "index_build_ms": build_ms,
-        "index_mb": traced / 1e6,
+        "index_mb": index.memory() / 1e6,
         "index_rss_mb": memory,
         "process_rss_mb": _rss_mb(),
         "keystroke_ms": keys,

@@ -151,6 +151,7 @@ class _Chunk:
     first_item: int
     item_starts: array[int]  # the offset of each item's first field, then the chunk's end
     texts: bytes = b""
+    text_starts: array[int] | None = None  # where each item's texts start in ``texts`` unpacked, then its end
     ids: bytes = b""
     id_starts: array[int] | None = None
 
@@ -164,6 +165,7 @@ class _Writer:
         self.ids: list[bytes] = []
         self.starts = array("I")
         self.id_starts = array("I")
+        self.text_starts = array("I")
         self.size = 0
         self.text_size = 0
         self.id_size = 0
@@ -253,6 +255,7 @@ class SearchIndex:
         if lent:
             item_id = b"" if isinstance(owner, Briefing) else owner.id.encode()
             writer.id_starts.append(writer.id_size)
+            writer.text_starts.append(writer.text_size)
             writer.ids.append(item_id)
             writer.id_size += len(item_id)
         else:
@@ -267,8 +270,8 @@ class SearchIndex:
             if lent:
                 written = text.encode()
                 self._entry_text_start.append(writer.text_size)
-                writer.texts.append(written)
-                writer.text_size += len(written)
+                writer.texts += (written, _SEPARATOR)  # so a word found in an item's texts lies in one
+                writer.text_size += len(written) + 1
             else:
                 self._entry_text.append(text)
             self._entry_field.append(field_ids.setdefault(name, len(field_ids)))
@@ -283,6 +286,8 @@ class SearchIndex:
             chunk = _Chunk(b"".join(writer.parts), first, writer.starts)
             if self.library is not None:
                 writer.id_starts.append(writer.id_size)
+                writer.text_starts.append(writer.text_size)
+                chunk.text_starts = writer.text_starts
                 # Read only for the results shown (and for case): packed, they take a third of the room.
                 chunk.texts = zlib.compress(b"".join(writer.texts), 1)
                 chunk.ids, chunk.id_starts = b"".join(writer.ids), writer.id_starts
@@ -347,8 +352,31 @@ class SearchIndex:
         # Scan for the longest word (likely the rarest); check the others within each item.
         order = sorted(range(len(keys)), key=lambda i: -len(keys[i]))
         found: list[int] = []
+        if query.case_sensitive and self.library is not None and not any(ODD.search(w) for w in query.words):
+            for number in range(len(self._chunks)):  # a library's texts as written, unpacked chunk by chunk
+                found += self._scan_written(number, query, order)
+            return found
         for chunk in self._chunks:
             found += self._scan(chunk, query, order)
+        return found
+
+    def _scan_written(self, number: int, query: Query, order: Sequence[int]) -> list[int]:
+        """The items of a library's chunk holding every word as written (and folded, as every match does)."""
+        chunk, texts = self._chunks[number], self._texts(number)
+        starts, first = chunk.text_starts, chunk.first_item
+        assert starts is not None
+        word, others = query.words[order[0]].encode(), [query.words[i] for i in order[1:]]
+        found: list[int] = []
+        at = texts.find(word)
+        while at >= 0:
+            local = bisect.bisect_right(starts, at) - 1
+            item = first + local
+            blob, start, end = chunk.blob, chunk.item_starts[local], chunk.item_starts[local + 1]
+            if all(blob.find(key, start, end) >= 0 for key in query.keys) and all(
+                self._holds_written(item, other) for other in others
+            ):
+                found.append(item)
+            at = texts.find(word, starts[local + 1])
         return found
 
     def _check(self, items: Sequence[int], query: Query) -> list[int]:
@@ -377,6 +405,13 @@ class SearchIndex:
         exact = query.case_sensitive
         found: list[int] = []
         at = blob.find(key)
+        if not others and not exact:  # one word, any case: every item it is found in (the first keys typed)
+            find, append, after = blob.find, found.append, bisect.bisect_right
+            while at >= 0:
+                local = after(starts, at)
+                append(first + local - 1)
+                at = find(key, starts[local])
+            return found
         while at >= 0:
             local = bisect.bisect_right(starts, at) - 1
             start, end = starts[local], starts[local + 1]
@@ -391,6 +426,8 @@ class SearchIndex:
         """Whether the item holds the word with its case, given that it holds it folded."""
         written = query.words[word]
         if ODD.search(written) is None:  # no space or control: `in` on each field is exact
+            if self.library is not None:
+                return self._holds_written(item, written)
             text, first = self.text_of, self._first_entry
             return any(written in text(e) for e in range(first[item], first[item + 1]))
         return self.first_at(item, query, word) >= 0
@@ -500,7 +537,19 @@ class SearchIndex:
         last = self._first_entry[chunk.first_item + len(chunk.item_starts) - 1]  # the next chunk's first entry
         texts = self._texts(number)
         end = self._entry_text_start[entry + 1] if entry + 1 < last else len(texts)
-        return texts[self._entry_text_start[entry] : end].decode()
+        return texts[self._entry_text_start[entry] : end - 1].decode()
+
+    def _holds_written(self, item: int, word: str) -> bool:
+        """Whether a library item's texts hold ``word`` as written (it holds no separator)."""
+        chunk = self._chunks[self._item_chunk[item]]
+        starts, first = self._entry_text_start, self._first_entry
+        begin, after = first[item], first[item + 1]
+        if begin == after:
+            return False
+        texts = self._texts(self._item_chunk[item])
+        last = first[chunk.first_item + len(chunk.item_starts) - 1]
+        end = starts[after] if after < last else len(texts)
+        return texts.find(word.encode(), starts[begin], end) >= 0
 
     def _texts(self, number: int) -> bytes:
         """A library chunk's texts as written, unpacked (the last few are kept: results come in runs)."""
