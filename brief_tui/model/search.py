@@ -39,6 +39,7 @@ _CHUNK_BYTES = 1 << 16
 # Queries remembered (their items as arrays, 8 bytes an item), for backspace and to narrow from.
 _RECENT_QUERIES = 16
 _UNPACKED_CHUNKS = 8
+_NARROW_SHARE = 16  # narrow from a wider query's items when they are at most 1/16 of all
 KINDS = ("briefing", "thread", "event", "document", "version", "quote", "actor", "party", "source")
 _KIND_NUMBER = {kind: number for number, kind in enumerate(KINDS)}
 
@@ -341,7 +342,10 @@ class SearchIndex:
             found = known[1]
         else:
             wider = next((items for earlier, items in reversed(recent.values()) if narrows(earlier, query)), None)
-            found = array("l", self._scan_all(query) if wider is None else self._check(wider, query))
+            # Checking an item costs about what finding it does: narrowing pays when the wider query
+            # found few (a word's first letters find nearly every item, the longer word few of them).
+            few = wider is not None and len(wider) * _NARROW_SHARE <= len(self._item_kind)
+            found = array("l", self._check(wider, query) if few and wider is not None else self._scan_all(query))
         recent[key] = (query, found)  # the most recent last
         while len(recent) > _RECENT_QUERIES:
             del recent[next(iter(recent))]

@@ -11,6 +11,7 @@ import pytest
 from brief_tui.loader import load_briefing
 from brief_tui.model import Actor, Briefing, Event, KeyPoint, OpenQuestion, Party, Quote, Thread, parse_date
 from brief_tui.model.query import fold, make_snippet, normal, parse_query
+from brief_tui.model import search as search_module
 from brief_tui.model.search import SearchIndex, kind_of, narrows
 
 BUILTIN = Path(__file__).resolve().parents[2] / "content" / "ukraine-peace-talks.yaml"
@@ -347,12 +348,23 @@ def test_typing_a_query_key_by_key_finds_what_a_fresh_search_does(builtin: Brief
         assert addresses(index, typed[:end]) == _fresh(builtin, typed[:end]), typed[:end]
 
 
-def test_a_longer_query_is_checked_only_against_what_the_shorter_found(builtin: Briefing) -> None:
+def test_a_longer_query_is_checked_only_against_what_the_shorter_found(
+    builtin: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "_NARROW_SHARE", 1)  # narrow however much the shorter found
     index = SearchIndex([builtin])
     index.search("plan")
     index._scan = None  # type: ignore[assignment,method-assign]  # a scan of the whole index would fail
     assert addresses(index, "plan peace") == _fresh(builtin, "plan peace")
     assert addresses(index, "plan") == _fresh(builtin, "plan")  # remembered
+
+
+def test_a_shorter_query_that_found_much_is_not_narrowed_from(builtin: Briefing) -> None:
+    """A word's first letters find nearly every item: finding the longer word afresh is quicker."""
+    index = SearchIndex([builtin])
+    assert len(index.search("a")) * search_module._NARROW_SHARE > len(index)
+    index._check = None  # type: ignore[assignment,method-assign]  # narrowing would fail
+    assert addresses(index, "an") == _fresh(builtin, "an")
 
 
 def test_narrows_only_when_every_word_lies_inside_a_word_of_the_new_query() -> None:
