@@ -17,7 +17,19 @@ from brief_tui.model.search import SearchIndex, SearchResults
 from tests.commands.helpers import LIBRARY
 from tests.conftest import BUILTIN
 
-QUERIES = ["territory", "Territory", "peace plan", '"peace plan"', "witkoff umerov", "Witkoff umerov", "Dmitriev", "zzzz", "a", "A", "US plan"]
+QUERIES = [
+    "territory",
+    "Territory",
+    "peace plan",
+    '"peace plan"',
+    "witkoff umerov",
+    "Witkoff umerov",
+    "Dmitriev",
+    "zzzz",
+    "a",
+    "A",
+    "US plan",
+]
 
 
 @pytest.fixture

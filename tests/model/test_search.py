@@ -10,8 +10,8 @@ import pytest
 
 from brief_tui.loader import load_briefing
 from brief_tui.model import Actor, Briefing, Event, KeyPoint, OpenQuestion, Party, Quote, Thread, parse_date
-from brief_tui.model.query import fold, make_snippet, normal, parse_query
 from brief_tui.model import search as search_module
+from brief_tui.model.query import fold, make_snippet, normal, parse_query
 from brief_tui.model.search import SearchIndex, kind_of, narrows
 
 BUILTIN = Path(__file__).resolve().parents[2] / "content" / "ukraine-peace-talks.yaml"
