@@ -18,6 +18,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -57,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--app", default=f"{sys.executable} -m brief_tui")
     ap.add_argument("--rows", action="store_true", help="list every row written, not the 12 biggest")
     ap.add_argument("--raw", action="store_true", help="print the start of each row's bytes")
+    ap.add_argument(
+        "--settle", type=float, default=1.0, help="seconds the screen must be still before the first key (run.py: 0.3)"
+    )
     options = ap.parse_args(args)
     cols, rows = (int(n) for n in options.size.split("x"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
@@ -68,20 +72,26 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # The reader is up once its sidebar is; a big timeline is built just after.
         term.wait_until(lambda: "Threads" in term.text(), 60)
-        term.settle(1.0, 30)
+        term.settle(options.settle, 30)
         for key in keys:
             before_screen = _cells(term)
             start = len(term.raw)
+            sent, changes = time.perf_counter(), term.changes
             term.send(key)
-            term.wait_until(lambda start=start: len(term.raw) > start, 2)
+            first = term.wait_until(lambda changes=changes: term.changes > changes, 5)
+            first_ms = ((first or sent) - sent) * 1000
             term.settle(0.4, 10)
             data = bytes(term.raw[start:])
+            still_ms = max(0.0, (term.last_change or sent) - sent) * 1000
             after_screen = _cells(term)
             shown = list(term.screen.display)
             by_row = split_rows(data)
             styles = len(SGR.findall(data))
             sgr_bytes = sum(len(m) for m in SGR.findall(data))
-            print(f"key {key!r}: {len(data):,} bytes, {len(by_row)} rows written, ", end="")
+            print(
+                f"key {key!r}: {first_ms:.0f} ms to the first visible change, {still_ms:.0f} ms to the last, ", end=""
+            )
+            print(f"{len(data):,} bytes, {len(by_row)} rows written, ", end="")
             print(f"{styles} style codes ({sgr_bytes:,} bytes)")
             biggest = sorted(by_row.items(), key=lambda item: -len(item[1]))
             for row, chunk in biggest if options.rows else biggest[:12]:

@@ -10,6 +10,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -130,7 +131,7 @@ class ReaderScreen(Finding, Following):
         else:  # brief open: the first frame shows the item, not a flash of the overview
             self._visit(opening)
         if self.timeline is None:
-            self.call_after_refresh(self._mount_timeline)
+            self.call_after_refresh(self._build_event_graph)
         self.start_following()
 
     def _frame(self) -> None:
@@ -140,8 +141,24 @@ class ReaderScreen(Finding, Following):
         self.query_one("#sidebar-pane").border_title = Text("Threads")
         self.query_one("#timeline-pane").border_title = Text("Timeline")
 
+    @work(thread=True, exclusive=True, group="event-graph", exit_on_error=False)
+    def _build_event_graph(self) -> None:
+        """Build the event graph off the event loop once the first frame is out, then the timeline that draws it.
+
+        A key that needs the graph meanwhile waits for this build (``model.items.Later``), never makes a second.
+        """
+        from textual.worker import get_current_worker
+
+        later = self.briefing.later
+        if later is not None:
+            later()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._mount_timeline)  # type: ignore[arg-type]
+
     async def _mount_timeline(self) -> None:
         """Build a big timeline once the first frame is out, so the frame does not wait for it."""
+        if not self.query("#timeline-placeholder"):
+            return  # mounted already (a reload asked again)
         timeline = Timeline(self.briefing, id="timeline")
         await self.query_one("#timeline-pane").mount(timeline)
         await self.query_one("#timeline-placeholder").remove()
