@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brief_tui.model.changes import Changes, ItemSnapshot, Mark, compare, snapshots
+from brief_tui.model.changes import Changes, ItemSnapshot, Mark, compare, snapshot, snapshots
 from brief_tui.model.items import Briefing
 from brief_tui.state.store import Seen, Store
 
@@ -30,17 +30,23 @@ class Reading:
         self.store = store
         self.briefing = briefing
         self.first_open = not store.known(briefing.id)
-        self._now = snapshots(briefing)
-        self._seen: dict[str, Seen | _Looked]
+        now = snapshots(briefing)
+        looks: dict[str, Seen | _Looked]
         if self.first_open:
             # No wall of "new": everything as it is now is the baseline.
-            rows = _rows(self._now)
+            rows = _rows(now)
             store.mark_all_read(briefing.id, rows)
-            self._seen = {item_id: _Looked(mark, snapshot) for item_id, mark, snapshot in rows}
+            looks = {item_id: _Looked(mark, snapshot) for item_id, mark, snapshot in rows}
             self.changes = Changes()
         else:
-            self._seen = dict(store.seen(briefing.id))
-            self.changes = compare(briefing, self._seen, store.last_read(briefing.id), self._now)
+            looks = dict(store.seen(briefing.id))
+            self.changes = compare(briefing, looks, store.last_read(briefing.id), now)
+        # Fingerprints only, as the briefing is now and as last read: a snapshot a few hundred
+        # bytes long per item (13,000 at 10,000 events) is made again when one is written.
+        self._now = {item_id: s.fingerprint for item_id, s in now.items()}
+        self._read = {item_id: look.fingerprint for item_id, look in looks.items()}
+        # The store keeps every item's look for a reload to compare with; kept here only when it is off.
+        self._looks: dict[str, Seen | _Looked] | None = None if store.enabled else looks
         self._touched = False
         self._order = reading_order(briefing)
 
@@ -61,26 +67,43 @@ class Reading:
         current = self._now.get(item_id)
         if current is None:
             return
-        looked = self._seen.get(item_id)
-        if looked is None or looked.fingerprint != current.fingerprint:
-            encoded = current.encode()
-            self.store.mark_read(self.briefing.id, item_id, current.fingerprint, encoded)
-            self._seen[item_id] = _Looked(current.fingerprint, encoded)
+        if self._read.get(item_id) != current:
+            item = self.briefing.get(item_id)
+            if item is not None:
+                self._looked(item_id, current, snapshot(item).encode())
         self.changes.marks.pop(item_id, None)
+
+    def _looked(self, item_id: str, fingerprint: str, encoded: str) -> None:
+        self.store.mark_read(self.briefing.id, item_id, fingerprint, encoded)
+        self._read[item_id] = fingerprint
+        if self._looks is not None:
+            self._looks[item_id] = _Looked(fingerprint, encoded)
 
     def mark_all_read(self) -> None:
         """``U``: everything as it is now counts as read."""
-        rows = _rows(self._now)
+        rows = _rows(snapshots(self.briefing))
         self.store.mark_all_read(self.briefing.id, rows)
-        self._seen.update({item_id: _Looked(mark, snapshot) for item_id, mark, snapshot in rows})
+        self._read.update((item_id, mark) for item_id, mark, _ in rows)
+        if self._looks is not None:
+            self._looks.update({item_id: _Looked(mark, snapshot) for item_id, mark, snapshot in rows})
         self.changes.marks.clear()
 
     def reload(self, briefing: Briefing) -> None:
         """The file was edited: set the new version against what was read (the digest keeps its date)."""
         self.briefing = briefing
-        self._now = snapshots(briefing)
+        now = snapshots(briefing)
+        self._now = {item_id: s.fingerprint for item_id, s in now.items()}
         self._order = reading_order(briefing)
-        self.changes = compare(briefing, self._seen, self.changes.since, self._now)
+        self.changes = compare(briefing, self._last_looks(), self.changes.since, now)
+
+    def _last_looks(self) -> dict[str, Seen | _Looked]:
+        """Every item's look when last read: from the store, or kept here when it is off."""
+        if self._looks is not None:
+            return self._looks
+        if self.store.enabled:
+            return dict(self.store.seen(self.briefing.id))
+        # The store went off since: what was read is known by fingerprint alone.
+        return {item_id: _Looked(mark, "") for item_id, mark in self._read.items()}
 
     def next_marked(self, after: str | None) -> str | None:
         """``u``: the next new or changed item in reading order after ``after``, going round."""

@@ -116,3 +116,18 @@ def test_reopening_the_same_place_does_not_push() -> None:
     history.open(Stop("territory", "detail", 3))
     assert not history.can_go_back
     assert history.current == Stop("territory", "detail", 3)
+
+
+def test_a_reload_tells_what_changed_from_what_the_store_kept(copy: Path, tmp_path: Path) -> None:
+    """The reading keeps fingerprints only; a reload reads the looks back from the store."""
+    reading = Reading(_store(tmp_path), load_briefing(copy, cache=False).briefing)
+    assert all(isinstance(mark, str) for mark in reading._now.values())
+    reading.shown("territory")
+    reading.reload(_edit(copy))
+    assert reading.marks == {"territory": Mark.CHANGED, "geneva-round": Mark.NEW}
+    said = {row.item_id: row.text for row in reading.changes.digest}
+    assert "open" in said["territory"]
+    assert "progressing" in said["territory"]
+    reading.shown("territory")
+    assert reading.marks == {"geneva-round": Mark.NEW}
+    assert Reading(_store(tmp_path), load_briefing(copy, cache=False).briefing).marks == {"geneva-round": Mark.NEW}
