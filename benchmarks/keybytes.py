@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     options = ap.parse_args(args)
     cols, rows = (int(n) for n in options.size.split("x"))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    # COLUMNS and LINES would fix the size Textual reads, whatever the terminal says (a resize then draws nothing).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES")}
     env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
     # A fresh state each run (the reader reopens where it was left); the cache is kept.
     state = tempfile.mkdtemp(prefix="keybytes-")

@@ -92,7 +92,8 @@ def _run(floor: bool, paths: list[str], size: tuple[int, int], profile: str | No
     argv = [sys.executable, __file__, "--child", *(["--floor"] if floor else []), *paths]
     if profile:
         argv[3:3] = ["--profile", profile]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    # COLUMNS and LINES would fix the size Textual reads, whatever the terminal says (a resize then draws nothing).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES")}
     env.update(TERM="xterm-256color", COLUMNS=str(size[0]), LINES=str(size[1]))
     term = Term(argv, size[0], size[1], env)
     while term.pump(0.02) and term.poll() is None:

@@ -78,6 +78,11 @@ class Term:
         if pid == 0:  # the child: a new session whose controlling terminal is the pty
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+                # A program starts as a terminal starts it: no signal blocked or ignored (a blocked
+                # mask and ignored signals survive exec; a test runner's may hold SIGWINCH).
+                signal.pthread_sigmask(signal.SIG_SETMASK, [])
+                for number in (signal.SIGWINCH, signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                    signal.signal(number, signal.SIG_DFL)
                 os.execvpe(argv[0], list(argv), env)
             finally:
                 os._exit(127)

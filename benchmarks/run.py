@@ -51,7 +51,8 @@ class Outcome:
 
 
 def _env(scenario: Scenario, root: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    # COLUMNS and LINES would fix the size Textual reads, whatever the terminal says (a resize then draws nothing).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES")}
     env.update(
         TERM="xterm-256color", COLUMNS=str(scenario.cols), LINES=str(scenario.rows), LANG=env.get("LANG", "C.UTF-8")
     )

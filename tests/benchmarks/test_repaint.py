@@ -39,7 +39,8 @@ def resize(term: Any, cols: int, rows: int) -> None:
     os.kill(term.pid, signal.SIGWINCH)
     # Wait for the repaint at the new size itself (the key bar on the new, erased last row): a
     # loaded machine may take longer than any quiet spell to begin it.
-    assert term.wait_until(lambda: bottom_row(term).strip() != "", 10) is not None, term.tail()
+    shown = term.wait_until(lambda: bottom_row(term).strip() != "", 10)
+    assert shown is not None, f"no repaint at {cols}x{rows} in 10 s:\n{term.text()}\n{term.tail()}"
 
 
 def bottom_row(term: Any) -> str:
@@ -50,7 +51,8 @@ def bottom_row(term: Any) -> str:
 def reader(tmp_path: Path) -> Iterator[Any]:
     from pty_screen import Term
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    # COLUMNS and LINES would fix the size Textual reads, whatever the terminal says (a resize then draws nothing).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES")}
     env.update(TERM="xterm-256color", LANG="C.UTF-8")
     term = Term([sys.executable, "-m", "brief_tui"], 80, 24, env)
     try:
@@ -103,7 +105,8 @@ def test_keys_stay_within_their_byte_budgets_at_160x48(tmp_path: Path) -> None:
 
     briefing = tmp_path / "wide.yaml"
     briefing.write_text(generate(events=2000, threads=100, seed=1), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    # COLUMNS and LINES would fix the size Textual reads, whatever the terminal says (a resize then draws nothing).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES")}
     env.update(TERM="xterm-256color", LANG="C.UTF-8")
     term = Term([sys.executable, "-m", "brief_tui", str(briefing)], 160, 48, env)
     try:
