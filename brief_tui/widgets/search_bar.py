@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -20,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief_tui.render.as_read import as_read
+from brief_tui.render.safe import clean_line
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -33,20 +35,43 @@ MATCH_STYLE = "reverse"
 MAX_ROWS = 30
 """Rows listed at most; more words narrow the list (each row costs layout time on every key)."""
 KIND_WIDTH = 9
+NAME_WIDTH = 28
+"""Cells an item's name takes at most before its snippet."""
 VISIBLE_ROWS = 12
 """Rows of results on screen at once (the list scrolls through the rest)."""
 
 
 def result_row(result: Result, width: int, *, with_briefing: bool) -> Content:
-    """One result as a row: kind, briefing (when several are open), snippet with the words marked."""
+    """One result as a row: kind, briefing (when several are open), the item's name when the match
+    is elsewhere in it (five ``thread`` rows of snippets alone did not say which threads), then the
+    snippet with the words marked."""
     head = Content.styled(f"{result.kind:<{KIND_WIDTH}}", "dim")
     if with_briefing:
         head += Content.styled(result.briefing_id + "  ", "dim")
+    name = _name(result)
+    if name:
+        head += Content(_cut(name, max(8, min(NAME_WIDTH, width // 3)))) + Content.styled(" · ", "dim")
     snippet = result.snippet(max(20, width - len(head)), as_read=as_read)
     body = Content(snippet.text)
     for start, end in snippet.spans:
         body = body.stylize(MATCH_STYLE, start, end)
     return head + body
+
+
+def _name(result: Result) -> str:
+    """The item's title or name (its id while its briefing is not in memory); '' when the match is in it."""
+    if result.kind == "briefing" or result.field in ("title", "name"):
+        return ""
+    owner = result.found_in.at_hand(result.number)
+    for attribute in ("title", "name"):
+        value = getattr(owner, attribute, None)
+        if isinstance(value, str) and value:
+            return clean_line(value)
+    return result.item_id
+
+
+def _cut(text: str, width: int) -> str:
+    return text if cell_len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class SearchBar(Vertical):

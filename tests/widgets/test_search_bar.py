@@ -153,3 +153,17 @@ async def test_chips_show_the_terms_and_hide_when_cleared(builtin: Briefing) -> 
         chips.show([], "")
         await pilot.pause()
         assert not chips.display
+
+
+async def test_a_result_matched_outside_its_name_names_its_item(builtin: Briefing) -> None:
+    app = Bare(builtin)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(SearchBar).open()
+        await pilot.pause()
+        await pilot.press(*"Dmitriev")
+        await pilot.pause()
+        shown = rows(app)
+        # the thread's summary matched: its row says which thread ("thread …envoy Kirill…" did not)
+        assert any(r.startswith("thread   The US peace plan · …") for r in shown), shown
+        # the actor matched by its name: the name is the snippet, not said twice
+        assert any(r.startswith("actor    Kirill Dmitriev") and " · " not in r for r in shown), shown
