@@ -36,9 +36,13 @@ from brief_tui.widgets.time_banner import TimeBanner
 from brief_tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from textual import events
 
+    from brief_tui.screens.listing import ListingScreen
     from brief_tui.screens.matrix import Stance
+    from brief_tui.state import Bookmark
 
 __all__ = ["ReaderScreen"]
 
@@ -449,6 +453,13 @@ class ReaderScreen(Finding, Following):
         """``b``; under a filter of bookmarks, the filter applies again at once (an unbookmarked item leaves)."""
         super().action_toggle_bookmark()
         self.refilter("bookmarked")
+
+    def _open_bookmark(self, bookmark: Bookmark | None, listing: ListingScreen[Any] | None = None) -> None:
+        """Back from ``B``; bookmarks removed there (``d``) leave a filter of bookmarks at once too."""
+        before = self._bookmarked
+        super()._open_bookmark(bookmark, listing)
+        if self._bookmarked != before:
+            self.refilter("bookmarked")
 
     def action_stance_matrix(self) -> None:
         """Show the stance matrix; ``enter`` on a cell comes back to that thread at that party."""

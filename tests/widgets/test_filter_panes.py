@@ -207,3 +207,24 @@ async def test_the_filtered_overview_says_what_comes_next_is_hidden(tmp_path: Pa
 def detail_lines(screen: ReaderScreen) -> str:
     detail = screen.detail
     return "\n".join(detail.render_line(y).text for y in range(detail.size.height))
+
+
+async def test_a_bookmark_removed_in_B_leaves_a_bookmarked_filter_at_once(tmp_path: Path) -> None:
+    copy = tmp_path / "talks.yaml"
+    copy.write_bytes(BUILTIN.read_bytes())
+    app: BriefApp = make(tmp_path, copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot, app)
+        marked: list[str] = []
+        for _ in range(2):
+            await pilot.press("right_square_bracket")
+            await until(pilot, lambda: isinstance(screen.detail.item, Thread) and screen.detail.item.id not in marked)
+            marked.append(screen.detail.item.id)  # type: ignore[union-attr]
+            await pilot.press("b")
+            await until(pilot, lambda: marked[-1] in screen._bookmarked)
+        await apply(pilot, screen, "bookmarked")
+        await until(pilot, lambda: sidebar_ids(screen) == marked)
+        await pilot.press("B", "d", "escape")  # the first bookmark listed, removed in the list
+        await until(pilot, lambda: len(sidebar_ids(screen)) == 1)
+        assert sidebar_ids(screen)[0] in marked
+        assert "1 of 6 threads" in str(screen.query_one(FilterChips).render())
