@@ -37,6 +37,8 @@ MAX_ROWS = 30
 KIND_WIDTH = 9
 NAME_WIDTH = 28
 """Cells an item's name takes at most before its snippet."""
+NAME_FROM = 50
+"""Cells a row needs after its kind for the item's name to come before the snippet."""
 VISIBLE_ROWS = 12
 """Rows of results on screen at once (the list scrolls through the rest)."""
 
@@ -49,9 +51,9 @@ def result_row(result: Result, width: int, *, with_briefing: bool) -> Content:
     if with_briefing:
         head += Content.styled(result.briefing_id + "  ", "dim")
     name = _name(result)
-    if name:
-        head += Content(_cut(name, max(8, min(NAME_WIDTH, width // 3)))) + Content.styled(" · ", "dim")
-    snippet = result.snippet(max(20, width - len(head)), as_read=as_read)
+    if name and width - head.cell_length >= NAME_FROM:  # narrower, the snippet needs every cell
+        head += Content(_cut(name, min(NAME_WIDTH, width // 3))) + Content.styled(" · ", "dim")
+    snippet = result.snippet(max(8, width - head.cell_length), as_read=as_read)
     body = Content(snippet.text)
     for start, end in snippet.spans:
         body = body.stylize(MATCH_STYLE, start, end)

@@ -167,3 +167,15 @@ async def test_a_result_matched_outside_its_name_names_its_item(builtin: Briefin
         assert any(r.startswith("thread   The US peace plan · …") for r in shown), shown
         # the actor matched by its name: the name is the snippet, not said twice
         assert any(r.startswith("actor    Kirill Dmitriev") and " · " not in r for r in shown), shown
+
+
+def test_a_narrow_row_keeps_to_its_width_and_leaves_the_name_out(builtin: Briefing) -> None:
+    from brief_tui.widgets.search_bar import result_row
+
+    results = SearchIndex([builtin]).search("Dmitriev")
+    for result in results:
+        for width in (30, 38, 60, 78):
+            row = result_row(result, width, with_briefing=False)
+            assert row.cell_length <= width, (width, row.plain)  # one line: a wider row wrapped in two
+            if width < 60:
+                assert " · " not in row.plain
