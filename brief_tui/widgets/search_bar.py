@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -52,7 +51,7 @@ def result_row(result: Result, width: int, *, with_briefing: bool) -> Content:
         head += Content.styled(result.briefing_id + "  ", "dim")
     name = _name(result)
     if name and width - head.cell_length >= NAME_FROM:  # narrower, the snippet needs every cell
-        head += Content(_cut(name, min(NAME_WIDTH, width // 3))) + Content.styled(" · ", "dim")
+        head += Content(name).truncate(min(NAME_WIDTH, width // 3), ellipsis=True) + Content.styled(" · ", "dim")
     snippet = result.snippet(max(8, width - head.cell_length), as_read=as_read)
     body = Content(snippet.text)
     for start, end in snippet.spans:
@@ -70,10 +69,6 @@ def _name(result: Result) -> str:
         if isinstance(value, str) and value:
             return clean_line(value)
     return result.item_id
-
-
-def _cut(text: str, width: int) -> str:
-    return text if cell_len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class SearchBar(Vertical):

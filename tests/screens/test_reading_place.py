@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.screens.test_typeahead import make_app, reader
+from tests.screens.test_views_in_reader import make_app, reader
 from tests.widgets.pilot import until
 
 

@@ -11,21 +11,9 @@ from pathlib import Path
 
 from textual import events
 
-from brief_tui.app import BriefApp, create_app
-from brief_tui.screens.reader import ReaderScreen
-from brief_tui.settings import Settings
-from tests.conftest import BUILTIN
+from brief_tui.app import BriefApp
+from tests.screens.test_views_in_reader import make_app, reader
 from tests.widgets.pilot import until
-
-
-def make_app(tmp_path: Path) -> BriefApp:
-    return create_app([BUILTIN], cache=False, settings=Settings(path=tmp_path / "settings.json"))
-
-
-def reader(app: BriefApp) -> ReaderScreen:
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 def burst(app: BriefApp, *keys: str) -> None:

@@ -98,21 +98,27 @@ async def test_a_timeline_built_after_a_filter_shows_only_what_it_keeps(
         assert len(timeline_lanes(screen)) > 2
 
 
+async def two_bookmarked_under_a_filter(pilot: Pilot[None], app: BriefApp) -> tuple[ReaderScreen, list[str]]:
+    """The first two threads bookmarked, then the filter ``bookmarked`` on: the screen and their ids."""
+    screen = await ready(pilot, app)
+    marked: list[str] = []
+    for _ in range(2):  # the first two threads, bookmarked
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: isinstance(screen.detail.item, Thread) and screen.detail.item.id not in marked)
+        marked.append(screen.detail.item.id)  # type: ignore[union-attr]
+        await pilot.press("b")
+        await until(pilot, lambda: marked[-1] in screen._bookmarked)
+    await apply(pilot, screen, "bookmarked")
+    await until(pilot, lambda: sidebar_ids(screen) == marked)
+    return screen, marked
+
+
 async def test_b_under_a_bookmarked_filter_applies_it_again_at_once(tmp_path: Path) -> None:
     copy = tmp_path / "talks.yaml"
     copy.write_bytes(BUILTIN.read_bytes())
     app: BriefApp = make(tmp_path, copy)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await ready(pilot, app)
-        marked: list[str] = []
-        for _ in range(2):  # the first two threads, bookmarked
-            await pilot.press("right_square_bracket")
-            await until(pilot, lambda: isinstance(screen.detail.item, Thread) and screen.detail.item.id not in marked)
-            marked.append(screen.detail.item.id)  # type: ignore[union-attr]
-            await pilot.press("b")
-            await until(pilot, lambda: marked[-1] in screen._bookmarked)
-        await apply(pilot, screen, "bookmarked")
-        await until(pilot, lambda: sidebar_ids(screen) == marked)
+        screen, marked = await two_bookmarked_under_a_filter(pilot, app)
         assert screen.sidebar.thread is not None
         assert screen.sidebar.thread.id == marked[-1]
         await pilot.press("b")  # its bookmark removed, the thread read leaves the list at once
@@ -214,16 +220,7 @@ async def test_a_bookmark_removed_in_B_leaves_a_bookmarked_filter_at_once(tmp_pa
     copy.write_bytes(BUILTIN.read_bytes())
     app: BriefApp = make(tmp_path, copy)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await ready(pilot, app)
-        marked: list[str] = []
-        for _ in range(2):
-            await pilot.press("right_square_bracket")
-            await until(pilot, lambda: isinstance(screen.detail.item, Thread) and screen.detail.item.id not in marked)
-            marked.append(screen.detail.item.id)  # type: ignore[union-attr]
-            await pilot.press("b")
-            await until(pilot, lambda: marked[-1] in screen._bookmarked)
-        await apply(pilot, screen, "bookmarked")
-        await until(pilot, lambda: sidebar_ids(screen) == marked)
+        screen, marked = await two_bookmarked_under_a_filter(pilot, app)
         await pilot.press("B", "d", "escape")  # the first bookmark listed, removed in the list
         await until(pilot, lambda: len(sidebar_ids(screen)) == 1)
         assert sidebar_ids(screen)[0] in marked
